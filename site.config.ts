@@ -1,0 +1,40 @@
+/**
+ * Site-wide facts, in one place. Read by the content schema (contentlayer.config.ts),
+ * by lib/ and by the routes. It imports nothing, so every layer may depend on it.
+ */
+
+export const site = {
+  name: "Broadsheet",
+  tagline: "News, told plainly.",
+  description:
+    "Broadsheet is an independent news publication: reporting on the world, politics, business, technology, science and culture.",
+  language: "en-GB",
+  /**
+   * The public origin every absolute URL is made from (share links, canonical URLs, feeds).
+   * Read at build time: prerendered pages keep the value the build saw.
+   */
+  url: (process.env.SITE_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
+  /** Dates are shown in the newsroom's time zone, the same for every reader. */
+  timeZone: "Europe/London",
+} as const;
+
+/**
+ * The sections a story may belong to. A story naming any other section fails the build.
+ * `slug` is the URL segment; `name` is what readers see.
+ */
+export const sections = [
+  { name: "World", slug: "world", description: "Reporting from around the globe." },
+  { name: "Politics", slug: "politics", description: "Government, elections and policy." },
+  { name: "Business", slug: "business", description: "Companies, markets and the economy." },
+  { name: "Technology", slug: "technology", description: "The industry and its effect on everyone else." },
+  { name: "Science", slug: "science", description: "Research, health and the environment." },
+  { name: "Culture", slug: "culture", description: "Books, film, music and the arts." },
+] as const;
+
+export type Section = (typeof sections)[number];
+export type SectionName = Section["name"];
+
+export const sectionNames = sections.map((s) => s.name) as SectionName[];
+
+/** How many stories the home page lists below the lead. */
+export const LATEST_STORIES_COUNT = 10;

@@ -1,0 +1,76 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildContent } from "./build-content";
+
+const fixture = (name: string) => path.resolve(__dirname, "../fixtures", name);
+
+/**
+ * Each invalid fixture must make the real content build fail, and the message must name the
+ * broken file and the field, so that an editor can find and fix the mistake.
+ */
+const invalid: { name: string; file: string; field: RegExp }[] = [
+  { name: "missing-field", file: "stories/no-headline.md", field: /headline/ },
+  { name: "impossible-date", file: "stories/impossible-date.md", field: /field "published".*not a real date/ },
+  { name: "unparseable-date", file: "stories/unparseable-date.md", field: /field "published".*"next Tuesday"/ },
+  { name: "date-without-zone", file: "stories/date-without-zone.md", field: /field "published".*time zone/ },
+  { name: "unknown-section", file: "stories/unknown-section.md", field: /field "section": "Wrld" is not a section/ },
+  { name: "unknown-author", file: "stories/unknown-author.md", field: /field "author": no author "john-smith"/ },
+  { name: "duplicate-slug", file: "stories/2026/same-story.md", field: /field "slug": "same-story" is also the slug of .*stories\/2025\/same-story\.md/ },
+  { name: "unknown-field", file: "stories/unknown-field.md", field: /extra fields:\s+• subtitle/ },
+  { name: "unknown-document", file: "drafts/notes.md", field: /Couldn't determine the document type/ },
+  { name: "body-h1", file: "stories/body-h1.md", field: /field "body": "# A second headline" is a level-1 heading/ },
+  { name: "author-without-name", file: "authors/jane-doe.md", field: /missing the following required fields:\s+• name/ },
+];
+
+describe("content build rejects malformed content", () => {
+  it.each(invalid)("$name: fails naming $file", ({ name, file, field }) => {
+    const build = buildContent(fixture(`invalid/${name}`));
+    try {
+      expect(build.status, build.output).toBe(1);
+      expect(build.output).toContain(file);
+      expect(build.output).toMatch(field);
+    } finally {
+      build.cleanup();
+    }
+  });
+});
+
+describe("story markup is sanitised", () => {
+  const build = buildContent(fixture("valid-hostile-markup"));
+  const doc = build.generated("Article/stories__hostile-markup.md.json") as {
+    body: { html: string };
+    headings: { level: number; text: string; id: string }[];
+  };
+  const html = doc.body.html;
+  build.cleanup();
+
+  it("builds", () => expect(build.status, build.output).toBe(0));
+
+  it("drops scripts, frames, event handlers and inline styles", () => {
+    expect(html).not.toMatch(/<script|<iframe|onerror|onclick|style=/i);
+    expect(html).not.toContain("inline script");
+  });
+
+  it("neutralises javascript: links but keeps their words", () => {
+    expect(html).not.toMatch(/javascript:/i);
+    expect(html).toContain("a javascript link");
+    expect(html).toContain("a raw javascript link");
+  });
+
+  it("keeps harmless markup and text", () => {
+    expect(html).toContain("<sup>2</sup>");
+    expect(html).toContain("<kbd>Ctrl</kbd>");
+    expect(html).toContain("Boxed words stay.");
+  });
+
+  it("gives headings the ids the table of contents links to", () => {
+    expect(doc.headings).toEqual([
+      { level: 2, text: "Heading one", id: "heading-one" },
+      { level: 3, text: "Sub heading", id: "sub-heading" },
+      { level: 2, text: "Heading one", id: "heading-one-1" },
+    ]);
+    for (const { id } of doc.headings) {
+      expect(html).toContain(`id="${id}"><a class="heading-link" href="#${id}">`);
+    }
+  });
+});
