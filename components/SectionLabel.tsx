@@ -1,0 +1,12 @@
+import type { Section } from "@/site.config";
+
+export function SectionLabel({ section }: { section: Section }) {
+  return (
+    <a
+      href={`/${section.slug}`}
+      className="text-sm font-bold tracking-wider text-accent uppercase hover:underline"
+    >
+      {section.name}
+    </a>
+  );
+}

@@ -1,0 +1,29 @@
+import { site, type Section } from "@/site.config";
+
+type Props = { sections: Section[] };
+
+export function SiteFooter({ sections }: Props) {
+  return (
+    <footer className="mt-16 border-t border-rule print:hidden">
+      <div className="mx-auto flex max-w-5xl flex-col gap-4 px-4 py-8 text-sm text-muted sm:flex-row sm:justify-between">
+        <div>
+          <p className="font-serif text-lg font-bold text-ink">{site.name}</p>
+          <p>{site.tagline}</p>
+        </div>
+        {sections.length > 0 && (
+          <nav aria-label="Sections (footer)">
+            <ul className="flex flex-wrap gap-x-4 gap-y-2">
+              {sections.map((section) => (
+                <li key={section.slug}>
+                  <a href={`/${section.slug}`} className="underline">
+                    {section.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </div>
+    </footer>
+  );
+}

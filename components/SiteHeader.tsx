@@ -1,0 +1,30 @@
+import { site, type Section } from "@/site.config";
+
+type Props = { sections: Section[] };
+
+export function SiteHeader({ sections }: Props) {
+  return (
+    <header className="border-b border-rule">
+      <div className="mx-auto max-w-5xl px-4 pt-4 pb-2 sm:pt-6">
+        <a href="/" className="inline-block no-underline">
+          <span className="font-serif text-3xl font-bold tracking-tight sm:text-4xl">{site.name}</span>
+          <span className="sr-only"> home page</span>
+        </a>
+        <p className="mt-1 text-sm text-muted print:hidden">{site.tagline}</p>
+      </div>
+      {sections.length > 0 && (
+        <nav aria-label="Sections" className="mx-auto max-w-5xl px-4 print:hidden">
+          <ul className="-mx-2 flex flex-wrap text-sm font-semibold">
+            {sections.map((section) => (
+              <li key={section.slug}>
+                <a href={`/${section.slug}`} className="inline-block px-2 py-3 hover:underline">
+                  {section.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,35 @@
+import { getAuthorOf, getSectionOf, type Article } from "@/lib/content";
+import { formatDate } from "@/lib/format";
+
+type Props = {
+  story: Article;
+  /** The lead story on a front is bigger and shows its standfirst. */
+  lead?: boolean;
+  /** The heading level in the page's outline: h2 on fronts, h3 under a group heading. */
+  level?: 2 | 3;
+  /** Hide the section label where the whole list is one section. */
+  showSection?: boolean;
+};
+
+export function StoryCard({ story, lead = false, level = 2, showSection = true }: Props) {
+  const Heading = level === 2 ? "h2" : "h3";
+  const section = getSectionOf(story);
+  return (
+    <article className={lead ? "border-b border-rule pb-8" : "border-b border-rule py-5"}>
+      {showSection && (
+        <p className="text-xs font-bold tracking-wider text-accent uppercase">{section.name}</p>
+      )}
+      <Heading
+        className={`mt-1 font-serif font-bold ${lead ? "text-3xl leading-tight sm:text-5xl" : "text-xl leading-snug"}`}
+      >
+        <a href={story.url} className="hover:underline">
+          {story.headline}
+        </a>
+      </Heading>
+      {lead && <p className="mt-3 font-serif text-lg text-muted sm:text-xl">{story.standfirst}</p>}
+      <p className="mt-2 text-sm text-muted">
+        {getAuthorOf(story).name} · <time dateTime={story.publishedAt}>{formatDate(story.publishedAt)}</time>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,24 @@
+import type { TopicRef } from "@/lib/content";
+
+export function TopicLinks({ topics }: { topics: TopicRef[] }) {
+  if (topics.length === 0) return null;
+  return (
+    <section aria-labelledby="topics-title" className="mt-10 print:hidden">
+      <h2 id="topics-title" className="text-sm font-bold">
+        Topics
+      </h2>
+      <ul className="mt-3 flex flex-wrap gap-2 text-sm">
+        {topics.map((topic) => (
+          <li key={topic.slug}>
+            <a
+              href={`/topics/${topic.slug}`}
+              className="inline-block rounded-full bg-avatar px-3 py-1.5 hover:underline"
+            >
+              {topic.name}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import { site } from "@/site.config";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: site.timeZone,
+});
+
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: site.timeZone,
+  timeZoneName: "short",
+});
+
+/** "7 June 2025", in the newsroom's time zone. */
+export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+
+/** "7 June 2025 at 12:00 BST", in the newsroom's time zone. */
+export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));
+
+/** "NM" for "Nathan Morgan"; at most two letters, first and last names. */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return "?";
+  const first = words[0][0] ?? "";
+  const last = words.length > 1 ? (words[words.length - 1][0] ?? "") : "";
+  return (first + last).toUpperCase();
+}
