@@ -209,10 +209,7 @@ export default makeSource({
 
 type Generated = { slug: string; _raw: { sourceFilePath: string } };
 
-function crossDocumentProblems(
-  articles: (Generated & { author: string })[],
-  authors: Generated[],
-): string[] {
+function crossDocumentProblems(articles: (Generated & { author: string })[], authors: Generated[]): string[] {
   const problems: string[] = [];
   const fileOf = (doc: Generated) => path.posix.join(contentDirPath, doc._raw.sourceFilePath);
   const authorSlugs = new Set(authors.map((a) => a.slug));

@@ -10,7 +10,11 @@ export default function ErrorPage({ retry }: { error: unknown; retry: () => void
       <h1 className="font-serif text-3xl font-bold">Sorry, something went wrong</h1>
       <p className="mt-4 text-lg">This page could not be shown just now. Please try again in a moment.</p>
       <p className="mt-6 flex gap-4">
-        <button type="button" onClick={() => retry()} className="rounded border border-rule px-4 py-2 font-semibold">
+        <button
+          type="button"
+          onClick={() => retry()}
+          className="rounded border border-rule px-4 py-2 font-semibold"
+        >
           Try again
         </button>
         <a href="/" className="px-4 py-2 underline">

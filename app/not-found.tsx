@@ -16,7 +16,8 @@ export default function NotFound() {
         </a>
         {sections.length > 0 && (
           <>
-            {" "}or a section:{" "}
+            {" "}
+            or a section:{" "}
             {sections.map((section, i) => (
               <span key={section.slug}>
                 {i > 0 && ", "}

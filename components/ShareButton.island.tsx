@@ -45,7 +45,15 @@ export function ShareButton({ url, title, text }: Props) {
             onClick={share}
             className="inline-flex h-10 items-center gap-2 rounded-full border border-rule px-4 text-sm font-semibold hover:border-ink"
           >
-            <svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="2">
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              width="16"
+              height="16"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+            >
               <path d="M4 12v7a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-7M16 6l-4-4-4 4M12 2v13" />
             </svg>
             Share

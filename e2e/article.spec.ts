@@ -22,11 +22,15 @@ test.describe("story page", () => {
     await expect(page.locator("h1")).toHaveCount(1);
     await expect(page.locator("h1")).toHaveText(firstStory.headline);
     await expect(page).toHaveTitle(new RegExp(`^${firstStory.headline} \\| Broadsheet$`));
-    const label = page.locator("article header").getByRole("link", { name: firstStory.section.name, exact: true });
+    const label = page
+      .locator("article header")
+      .getByRole("link", { name: firstStory.section.name, exact: true });
     await expect(label).toHaveAttribute("href", firstStory.section.path);
   });
 
-  test("shows the byline with an avatar that names the author, linking to the author page", async ({ page }) => {
+  test("shows the byline with an avatar that names the author, linking to the author page", async ({
+    page,
+  }) => {
     const header = page.locator("article header");
     await expect(header.getByRole("img", { name: firstStory.author })).toBeVisible();
     await expect(header.getByText(`By ${firstStory.author}`)).toBeVisible();
@@ -56,7 +60,9 @@ test.describe("story page", () => {
     await expect(page.locator("article")).not.toContainText("Photo of author");
   });
 
-  test("has both section headings as h2 with self-links, reachable from the table of contents", async ({ page }) => {
+  test("has both section headings as h2 with self-links, reachable from the table of contents", async ({
+    page,
+  }) => {
     const headings = page.locator("article .prose h2");
     await expect(headings).toHaveText(firstStory.headings);
     const toc = page.getByRole("navigation", { name: "In this story" });
@@ -73,7 +79,13 @@ test.describe("story page", () => {
 
   test("lists its topics as links", async ({ page }) => {
     const topics = page.getByRole("region", { name: "Topics" }).getByRole("link");
-    await expect(topics).toHaveText(["US-China relations", "Trade", "Tariffs", "Rare earths", "Semiconductors"]);
+    await expect(topics).toHaveText([
+      "US-China relations",
+      "Trade",
+      "Tariffs",
+      "Rare earths",
+      "Semiconductors",
+    ]);
     await topics.first().click();
     await expect(page.locator("h1")).toHaveText("US-China relations");
     await expect(page.getByRole("link", { name: firstStory.headline })).toBeVisible();
@@ -83,7 +95,10 @@ test.describe("story page", () => {
     const share = page.getByRole("region", { name: "Share this story" });
     const links = share.getByRole("link");
     await expect(links).toHaveCount(6);
-    const storyUrl = encodeURIComponent(new URL(firstStory.path, "http://localhost:3000").toString());
+    // The links carry the story's public address, the same one the page declares as canonical.
+    const canonical = await page.locator('link[rel="canonical"]').getAttribute("href");
+    expect(new URL(canonical!).pathname).toBe(firstStory.path);
+    const storyUrl = encodeURIComponent(canonical!);
     for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")!))) {
       expect(href).toContain(storyUrl);
     }

@@ -13,7 +13,10 @@ test.describe("home page", () => {
 
   test("has the masthead and the section navigation", async ({ page }) => {
     await page.goto("/");
-    await expect(page.getByRole("banner").getByRole("link", { name: /Broadsheet/ })).toHaveAttribute("href", "/");
+    await expect(page.getByRole("banner").getByRole("link", { name: /Broadsheet/ })).toHaveAttribute(
+      "href",
+      "/",
+    );
     const nav = page.getByRole("navigation", { name: "Sections", exact: true });
     await nav.getByRole("link", { name: "World" }).click();
     await expect(page.locator("h1")).toHaveText("World");
@@ -26,7 +29,10 @@ test.describe("author page", () => {
     await page.goto(firstStory.authorPath);
     await expect(page.locator("h1")).toHaveText(firstStory.author);
     await expect(page.getByRole("img", { name: firstStory.author })).toBeVisible();
-    await expect(page.getByRole("link", { name: firstStory.headline })).toHaveAttribute("href", firstStory.path);
+    await expect(page.getByRole("link", { name: firstStory.headline })).toHaveAttribute(
+      "href",
+      firstStory.path,
+    );
   });
 });
 

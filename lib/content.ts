@@ -19,8 +19,7 @@ const authorsBySlug = new Map(allAuthors.map((a) => [a.slug, a]));
 
 export const getAllStories = (): Article[] => stories;
 
-export const getStoryBySlug = (slug: string): Article | null =>
-  stories.find((s) => s.slug === slug) ?? null;
+export const getStoryBySlug = (slug: string): Article | null => stories.find((s) => s.slug === slug) ?? null;
 
 export const getAllAuthors = (): Author[] => allAuthors;
 
@@ -35,8 +34,7 @@ export const getStoriesByAuthor = (author: Author): Article[] =>
 export const getSectionBySlug = (slug: string): Section | null =>
   sections.find((s) => s.slug === slug) ?? null;
 
-export const getSectionOf = (story: Article): Section =>
-  sections.find((s) => s.name === story.sectionName)!;
+export const getSectionOf = (story: Article): Section => sections.find((s) => s.name === story.sectionName)!;
 
 export const getStoriesBySection = (section: Section): Article[] =>
   stories.filter((s) => s.sectionName === section.name);

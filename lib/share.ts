@@ -12,7 +12,11 @@ export function shareLinks({ url, title }: { url: string; title: string }): Shar
     { network: "bluesky", label: "Bluesky", href: `https://bsky.app/intent/compose?text=${t}%20${u}` },
     { network: "x", label: "X", href: `https://x.com/intent/post?text=${t}&url=${u}` },
     { network: "facebook", label: "Facebook", href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
-    { network: "linkedin", label: "LinkedIn", href: `https://www.linkedin.com/sharing/share-offsite/?url=${u}` },
+    {
+      network: "linkedin",
+      label: "LinkedIn",
+      href: `https://www.linkedin.com/sharing/share-offsite/?url=${u}`,
+    },
     { network: "whatsapp", label: "WhatsApp", href: `https://wa.me/?text=${t}%20${u}` },
   ];
 }
