@@ -20,13 +20,13 @@ export function StoryCard({ story, lead = false, level = 2, showSection = true }
         <p className="text-xs font-bold tracking-wider text-accent uppercase">{section.name}</p>
       )}
       <Heading
-        className={`mt-1 font-serif font-bold ${lead ? "text-3xl leading-tight sm:text-5xl" : "text-xl leading-snug"}`}
+        className={`mt-1 max-w-4xl font-serif font-bold text-balance ${lead ? "text-3xl leading-tight sm:text-5xl" : "text-xl leading-snug"}`}
       >
         <a href={story.url} className="hover:underline">
           {story.headline}
         </a>
       </Heading>
-      {lead && <p className="mt-3 font-serif text-lg text-muted sm:text-xl">{story.standfirst}</p>}
+      {lead && <p className="mt-3 max-w-3xl font-serif text-lg text-muted sm:text-xl">{story.standfirst}</p>}
       <p className="mt-2 text-sm text-muted">
         {getAuthorOf(story).name} · <time dateTime={story.publishedAt}>{formatDate(story.publishedAt)}</time>
       </p>
