@@ -131,6 +131,17 @@ test.describe("story page", () => {
     await expect(page.getByRole("status")).toHaveText("");
   });
 
+  test("hydrates without console errors or warnings", async ({ page }) => {
+    const messages: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" || m.type() === "warning") messages.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => messages.push(`pageerror: ${e.message}`));
+    await page.reload({ waitUntil: "networkidle" });
+    await expect(page.getByRole("button", { name: "Share" })).toBeVisible();
+    expect(messages).toEqual([]);
+  });
+
   test("loads no script, font or image from another host", async ({ page }) => {
     const hosts = new Set<string>();
     page.on("request", (request) => hosts.add(new URL(request.url()).host));
