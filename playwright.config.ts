@@ -1,12 +1,13 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { BASE_URL, DIST_DIR, PORT, SITE_URL } from "./e2e/env";
 
 /**
- * End-to-end tests against the production build (`npm run build` first), served by `next start`
- * on a port of its own: never a server that happens to be running already.
+ * End-to-end tests against a production build made for them (with a real-looking site URL, in
+ * its own folder), served by `next start` on a port of its own: never a server that happens to
+ * be running already.
  */
-const port = Number(process.env.E2E_PORT ?? 4317);
-const baseURL = `http://127.0.0.1:${port}`;
+const baseURL = BASE_URL;
 
 // Debian's Chromium where it is installed (CI and this machine); elsewhere Playwright's own,
 // which a developer gets with `npx playwright install chromium`.
@@ -38,9 +39,11 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${port}`,
+    command: `node node_modules/next/dist/bin/next build && node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${PORT}`,
+    env: { SITE_URL, NEXT_DIST_DIR: DIST_DIR },
     url: baseURL,
     reuseExistingServer: false,
-    timeout: 60_000,
+    stdout: "pipe",
+    timeout: 240_000,
   },
 });

@@ -16,6 +16,8 @@ export const site = {
   url: (process.env.SITE_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
   /** Dates are shown in the newsroom's time zone, the same for every reader. */
   timeZone: "Europe/London",
+  /** OpenGraph's locale for the language above. */
+  locale: "en_GB",
 } as const;
 
 /**
@@ -38,3 +40,9 @@ export const sectionNames = sections.map((s) => s.name) as SectionName[];
 
 /** How many stories the home page lists below the lead. */
 export const LATEST_STORIES_COUNT = 10;
+
+/** How many of the newest stories a feed carries. */
+export const FEED_ITEMS_COUNT = 50;
+
+/** Google News sitemaps list the stories published in the last two days. */
+export const NEWS_SITEMAP_WINDOW_HOURS = 48;

@@ -1,7 +1,9 @@
+import { JsonLd } from "@/components/JsonLd";
 import { StoryCard } from "@/components/StoryCard";
 import { StoryList } from "@/components/StoryList";
 import { getAllStories } from "@/lib/content";
 import { pageMetadata } from "@/lib/metadata";
+import { graph, organization, website } from "@/lib/structured-data";
 import { LATEST_STORIES_COUNT, site } from "@/site.config";
 
 export const metadata = pageMetadata({ path: "/" });
@@ -11,6 +13,7 @@ export default function HomePage() {
   const latest = rest.slice(0, LATEST_STORIES_COUNT);
   return (
     <>
+      <JsonLd data={graph(organization(), website())} />
       <h1 className="sr-only">{site.name}: the latest news</h1>
       {lead ? (
         <StoryCard story={lead} lead />

@@ -1,14 +1,85 @@
+/**
+ * Every page's <head> metadata is made here: title, description, canonical URL, robots,
+ * OpenGraph, Twitter card and feed discovery links. Absolute URLs come from metadataBase
+ * (site.url, set in the root layout).
+ */
 import type { Metadata } from "next";
-import { site } from "@/site.config";
+import { site, type Section } from "@/site.config";
+import { topicsOf, type Article, type Author } from "./content";
+import { feedAlternates, sectionChannel, siteChannel, type Channel } from "./feeds";
+import { SOCIAL_IMAGE } from "./structured-data";
+import { absoluteUrl, socialImagePath } from "./url";
 
-type PageMetadata = { title?: string; description?: string; path: string };
+type PageMetadata = {
+  title?: string;
+  description?: string;
+  path: string;
+  /** The feeds this page belongs to, besides the whole site's. */
+  channels?: Channel[];
+  /** The page whose social image represents this one (default: the home page's). */
+  imageOf?: string;
+  imageAlt?: string;
+};
 
-/** Every page's metadata is made here, so titles and descriptions follow one pattern. */
-export function pageMetadata({ title, description, path }: PageMetadata): Metadata {
+export function pageMetadata({
+  title,
+  description,
+  path,
+  channels = [],
+  imageOf = "/",
+  imageAlt = `${site.name}: ${site.tagline}`,
+}: PageMetadata): Metadata {
+  const summary = description ?? site.description;
+  const image = { url: socialImagePath(imageOf), ...SOCIAL_IMAGE, alt: imageAlt, type: "image/png" };
   return {
     // Without a title the layout's default applies; `title: undefined` would remove it.
     ...(title ? { title } : {}),
-    description: description ?? site.description,
-    alternates: { canonical: path },
+    description: summary,
+    alternates: {
+      canonical: path,
+      types: feedAlternates([...channels, siteChannel()]),
+    },
+    robots: { index: true, follow: true, "max-image-preview": "large" },
+    openGraph: {
+      type: "website",
+      siteName: site.name,
+      locale: site.locale,
+      url: path,
+      title: title ?? site.name,
+      description: summary,
+      images: [image],
+    },
+    twitter: {
+      card: "summary_large_image",
+      title: title ?? site.name,
+      description: summary,
+      images: [image],
+    },
+  };
+}
+
+type StoryMetadata = { story: Article; author: Author; section: Section };
+
+export function storyMetadata({ story, author, section }: StoryMetadata): Metadata {
+  const base = pageMetadata({
+    title: story.headline,
+    description: story.standfirst,
+    path: story.url,
+    channels: [sectionChannel(section)],
+    imageOf: story.url,
+    imageAlt: story.headline,
+  });
+  return {
+    ...base,
+    authors: [{ name: author.name, url: absoluteUrl(author.url) }],
+    openGraph: {
+      ...base.openGraph,
+      type: "article",
+      publishedTime: story.publishedAt,
+      modifiedTime: story.modifiedAt,
+      authors: [absoluteUrl(author.url)],
+      section: section.name,
+      tags: topicsOf(story).map((t) => t.name),
+    },
   };
 }

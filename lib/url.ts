@@ -1,4 +1,12 @@
 import { site } from "@/site.config";
 
-/** An absolute URL on this site, from a path such as /stories/x. */
-export const absoluteUrl = (path: string) => new URL(path, `${site.url}/`).toString();
+/**
+ * An absolute URL on this site, from a path such as /stories/x. The home page is the bare
+ * origin, as Next writes it in canonical links, so that sitemaps, feeds and structured data
+ * name it the same way.
+ */
+export const absoluteUrl = (path: string) =>
+  path === "/" ? site.url : new URL(path, `${site.url}/`).toString();
+
+/** Where a page's social image is served: /social.png, /world/social.png, /stories/x/social.png. */
+export const socialImagePath = (pagePath: string) => `${pagePath.replace(/\/$/, "")}/social.png`;

@@ -10,6 +10,8 @@ export type ContentBuild = {
   output: string;
   /** Reads a generated document (e.g. "Article/stories__x.md.json") from this build. */
   generated: (file: string) => unknown;
+  /** The folder of a document type's generated files, e.g. "Article". */
+  generatedDir: (type: string) => string;
   cleanup: () => void;
 };
 
@@ -39,6 +41,7 @@ export function buildContent(contentDir: string): ContentBuild {
     output: `${result.stdout}\n${result.stderr}`,
     generated: (file) =>
       JSON.parse(readFileSync(path.join(work, ".contentlayer/generated", file), "utf8")),
+    generatedDir: (type) => path.join(work, ".contentlayer/generated", type),
     cleanup: () => rmSync(work, { recursive: true, force: true }),
   };
 }

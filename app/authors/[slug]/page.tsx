@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { Avatar } from "@/components/Avatar";
 import { StoryList } from "@/components/StoryList";
 import { getAllAuthors, getAuthorBySlug, getStoriesByAuthor } from "@/lib/content";
+import { authorChannel } from "@/lib/feeds";
 import { pageMetadata } from "@/lib/metadata";
 import { site } from "@/site.config";
 
@@ -18,6 +19,7 @@ export async function generateMetadata({ params }: Props) {
     title: author.name,
     description: author.bio ?? `Stories by ${author.name} for ${site.name}.`,
     path: author.url,
+    channels: [authorChannel(author)],
   });
 }
 

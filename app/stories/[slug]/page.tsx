@@ -1,7 +1,9 @@
 import { notFound } from "next/navigation";
+import { JsonLd } from "@/components/JsonLd";
 import { Story } from "@/components/Story";
 import { getAllStories, getAuthorOf, getSectionOf, getStoryBySlug } from "@/lib/content";
-import { pageMetadata } from "@/lib/metadata";
+import { storyMetadata } from "@/lib/metadata";
+import { breadcrumbs, graph, newsArticle } from "@/lib/structured-data";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -13,11 +15,23 @@ export const generateStaticParams = () => getAllStories().map((s) => ({ slug: s.
 export async function generateMetadata({ params }: Props) {
   const story = getStoryBySlug((await params).slug);
   if (!story) return {};
-  return pageMetadata({ title: story.headline, description: story.standfirst, path: story.url });
+  return storyMetadata({ story, author: getAuthorOf(story), section: getSectionOf(story) });
 }
 
 export default async function StoryPage({ params }: Props) {
   const story = getStoryBySlug((await params).slug);
   if (!story) notFound();
-  return <Story story={story} author={getAuthorOf(story)} section={getSectionOf(story)} />;
+  const author = getAuthorOf(story);
+  const section = getSectionOf(story);
+  const trail = [
+    { name: "Home", path: "/" },
+    { name: section.name, path: `/${section.slug}` },
+    { name: story.headline, path: story.url },
+  ];
+  return (
+    <>
+      <JsonLd data={graph(newsArticle({ story, author, section }), breadcrumbs(trail))} />
+      <Story story={story} author={author} section={section} />
+    </>
+  );
 }

@@ -1,0 +1,7 @@
+import { feedResponse, siteChannel } from "@/lib/feeds";
+
+export const dynamic = "force-static";
+
+export function GET() {
+  return feedResponse(siteChannel(), "atom.xml");
+}

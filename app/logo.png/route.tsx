@@ -1,0 +1,7 @@
+import { logoImage } from "@/components/SocialImage";
+
+export const dynamic = "force-static";
+
+export function GET() {
+  return logoImage();
+}

@@ -1,0 +1,3 @@
+import { sitemapEntries } from "@/lib/sitemaps";
+
+export default sitemapEntries;

@@ -1,0 +1,8 @@
+import { socialImage } from "@/components/SocialImage";
+import { site } from "@/site.config";
+
+export const dynamic = "force-static";
+
+export function GET() {
+  return socialImage({ title: site.description });
+}

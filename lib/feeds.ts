@@ -1,0 +1,192 @@
+/**
+ * RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the whole site, each section and each author, made
+ * with feedsmith. Every item carries its own author, dates, standfirst, full content and a
+ * stable id (its canonical URL).
+ */
+import { generateAtomFeed, generateJsonFeed, generateRssFeed } from "feedsmith";
+import { FEED_ITEMS_COUNT, site, type Section } from "@/site.config";
+import { getAllStories, getAuthorOf, getStoriesByAuthor, getStoriesBySection, topicsOf } from "./content";
+import type { Article, Author } from "./content";
+import { absoluteUrl } from "./url";
+
+export const feedFormats = {
+  "feed.xml": { name: "RSS", mime: "application/rss+xml" },
+  "atom.xml": { name: "Atom", mime: "application/atom+xml" },
+  "feed.json": { name: "JSON Feed", mime: "application/feed+json" },
+} as const;
+
+export type FeedFormat = keyof typeof feedFormats;
+export const feedFormatNames = Object.keys(feedFormats) as FeedFormat[];
+export const isFeedFormat = (name: string): name is FeedFormat => name in feedFormats;
+
+export type Channel = {
+  title: string;
+  description: string;
+  /** The HTML page the feed mirrors, e.g. /world. */
+  path: string;
+  /** Where the channel's feeds live: `${feedBase}/feed.xml` and so on. */
+  feedBase: string;
+  stories: Article[];
+};
+
+export const siteChannel = (): Channel => ({
+  title: site.name,
+  description: site.description,
+  path: "/",
+  feedBase: "",
+  stories: getAllStories(),
+});
+
+export const sectionChannel = (section: Section): Channel => ({
+  title: `${section.name} | ${site.name}`,
+  description: section.description,
+  path: `/${section.slug}`,
+  feedBase: `/${section.slug}`,
+  stories: getStoriesBySection(section),
+});
+
+export const authorChannel = (author: Author): Channel => ({
+  title: `${author.name} | ${site.name}`,
+  description: author.bio ?? `Stories by ${author.name} for ${site.name}.`,
+  path: author.url,
+  feedBase: author.url,
+  stories: getStoriesByAuthor(author),
+});
+
+export const feedUrl = (channel: Channel, format: FeedFormat) => absoluteUrl(`${channel.feedBase}/${format}`);
+
+/** Feed readers resolve relative links inconsistently: make the body's links absolute. */
+function absoluteContent(story: Article): string {
+  const page = absoluteUrl(story.url);
+  return story.body.html.replace(/\b(href|src)="([#/][^"]*)"/g, (_, attr: string, target: string) => {
+    const url = target.startsWith("#") ? `${page}${target}` : absoluteUrl(target);
+    return `${attr}="${url}"`;
+  });
+}
+
+type Entry = {
+  id: string;
+  url: string;
+  title: string;
+  summary: string;
+  content: string;
+  published: Date;
+  modified: Date;
+  author: { name: string; url: string };
+  topics: string[];
+};
+
+function entries(channel: Channel): Entry[] {
+  return channel.stories.slice(0, FEED_ITEMS_COUNT).map((story) => {
+    const author = getAuthorOf(story);
+    const url = absoluteUrl(story.url);
+    return {
+      id: url,
+      url,
+      title: story.headline,
+      summary: story.standfirst,
+      content: absoluteContent(story),
+      published: new Date(story.publishedAt),
+      modified: new Date(story.modifiedAt),
+      author: { name: author.name, url: absoluteUrl(author.url) },
+      topics: topicsOf(story).map((t) => t.name),
+    };
+  });
+}
+
+/** The channel's last change: its newest modification, so that a rebuild changes nothing. */
+function lastChange(items: Entry[]): Date {
+  const times = items.map((i) => i.modified.getTime());
+  return new Date(times.length > 0 ? Math.max(...times) : 0);
+}
+
+export function renderFeed(channel: Channel, format: FeedFormat): string {
+  const items = entries(channel);
+  const home = absoluteUrl(channel.path);
+  const self = feedUrl(channel, format);
+  const updated = lastChange(items);
+  switch (format) {
+    case "feed.xml":
+      return generateRssFeed({
+        title: channel.title,
+        link: home,
+        description: channel.description,
+        language: site.language,
+        lastBuildDate: updated,
+        atom: { links: [{ href: self, rel: "self", type: feedFormats[format].mime }] },
+        items: items.map((item) => ({
+          title: item.title,
+          link: item.url,
+          guid: { value: item.id, isPermaLink: true },
+          description: item.summary,
+          pubDate: item.published,
+          categories: item.topics.map((name) => ({ name })),
+          dc: { creators: [item.author.name] },
+          content: { encoded: item.content },
+        })),
+      });
+    case "atom.xml":
+      return generateAtomFeed({
+        id: self,
+        title: { value: channel.title },
+        subtitle: { value: channel.description },
+        updated,
+        links: [
+          { href: self, rel: "self", type: feedFormats[format].mime },
+          { href: home, rel: "alternate", type: "text/html" },
+        ],
+        entries: items.map((item) => ({
+          id: item.id,
+          title: { value: item.title },
+          links: [{ href: item.url, rel: "alternate", type: "text/html" }],
+          published: item.published,
+          updated: item.modified,
+          authors: [{ name: item.author.name, uri: item.author.url }],
+          summary: { value: item.summary },
+          content: { value: item.content, type: "html" },
+          categories: item.topics.map((term) => ({ term })),
+        })),
+      });
+    case "feed.json":
+      return JSON.stringify(
+        generateJsonFeed({
+          title: channel.title,
+          home_page_url: home,
+          feed_url: self,
+          description: channel.description,
+          language: site.language,
+          items: items.map((item) => ({
+            id: item.id,
+            url: item.url,
+            title: item.title,
+            summary: item.summary,
+            content_html: item.content,
+            date_published: item.published,
+            date_modified: item.modified,
+            authors: [{ name: item.author.name, url: item.author.url }],
+            tags: item.topics,
+          })),
+        }),
+        null,
+        2,
+      );
+  }
+}
+
+export function feedResponse(channel: Channel, format: FeedFormat): Response {
+  return new Response(renderFeed(channel, format), {
+    headers: { "Content-Type": `${feedFormats[format].mime}; charset=utf-8` },
+  });
+}
+
+/** `<link rel="alternate">` entries for a page's <head>: the feeds of the channels it belongs to. */
+export function feedAlternates(channels: Channel[]) {
+  const types: Record<string, { url: string; title: string }[]> = {};
+  for (const format of feedFormatNames) {
+    types[feedFormats[format].mime] = channels.map((channel) => ({
+      url: feedUrl(channel, format),
+      title: `${channel.title} (${feedFormats[format].name})`,
+    }));
+  }
+  return types;
+}

@@ -1,0 +1,76 @@
+import type { MetadataRoute } from "next";
+import { NEWS_SITEMAP_WINDOW_HOURS, sections, site } from "@/site.config";
+import {
+  getAllAuthors,
+  getAllStories,
+  getAllTopics,
+  getStoriesByAuthor,
+  getStoriesBySection,
+  getStoriesByTopic,
+  type Article,
+} from "./content";
+import { absoluteUrl } from "./url";
+
+/** The newest modification among some stories: a listing page changes when one of them does. */
+const newest = (stories: Article[]) =>
+  stories.reduce<string | undefined>(
+    (max, s) => (!max || s.modifiedAt > max ? s.modifiedAt : max),
+    undefined,
+  );
+
+/** Every public page, with the time it last changed where that is known. */
+export function sitemapEntries(): MetadataRoute.Sitemap {
+  const stories = getAllStories();
+  const entry = (path: string, lastModified: string | undefined) => ({
+    url: absoluteUrl(path),
+    ...(lastModified ? { lastModified } : {}),
+  });
+  return [
+    entry("/", newest(stories)),
+    ...sections.map((s) => entry(`/${s.slug}`, newest(getStoriesBySection(s)))),
+    ...stories.map((s) => entry(s.url, s.modifiedAt)),
+    ...getAllAuthors().map((a) => entry(a.url, newest(getStoriesByAuthor(a)))),
+    ...getAllTopics().map((t) => entry(`/topics/${t.slug}`, newest(getStoriesByTopic(t)))),
+  ];
+}
+
+const escapeXml = (text: string) =>
+  text.replace(
+    /[<>&'"]/g,
+    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!,
+  );
+
+/**
+ * A Google News sitemap: the stories first published in the last two days, at most 1,000, each
+ * with the news namespace's publication name and language, publication date and title. Written
+ * by hand: sitemap.js, the library for the job, refuses to write an empty sitemap, and an empty
+ * one is the correct answer whenever nothing was published in the last two days.
+ */
+export function newsSitemapXml(stories: Article[], now: Date): string {
+  const since = now.getTime() - NEWS_SITEMAP_WINDOW_HOURS * 3600_000;
+  const recent = stories
+    .filter((s) => {
+      const t = Date.parse(s.publishedAt);
+      return t >= since && t <= now.getTime();
+    })
+    .slice(0, 1000);
+  const language = site.language.split("-")[0];
+  const urls = recent.map(
+    (s) => `  <url>
+    <loc>${escapeXml(absoluteUrl(s.url))}</loc>
+    <news:news>
+      <news:publication>
+        <news:name>${escapeXml(site.name)}</news:name>
+        <news:language>${language}</news:language>
+      </news:publication>
+      <news:publication_date>${s.publishedAt}</news:publication_date>
+      <news:title>${escapeXml(s.headline)}</news:title>
+    </news:news>
+  </url>
+`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+${urls.join("")}</urlset>
+`;
+}

@@ -1,0 +1,102 @@
+/**
+ * schema.org structured data (JSON-LD), typed with schema-dts. Pages render what these return
+ * through components/JsonLd.tsx; nothing is written by hand in a route.
+ */
+import type { BreadcrumbList, Graph, ListItem, NewsArticle, Organization, Thing, WebSite } from "schema-dts";
+import { site, type Section } from "@/site.config";
+import { topicsOf, type Article, type Author } from "./content";
+import { absoluteUrl, socialImagePath } from "./url";
+
+/** Google shows at most 110 characters of a NewsArticle headline. */
+export const HEADLINE_MAX = 110;
+
+export const LOGO = { path: "/logo.png", width: 512, height: 512 } as const;
+export const SOCIAL_IMAGE = { width: 1200, height: 630 } as const;
+
+/** A full node, not a bare @id string (which schema-dts types also allow). */
+type Node<T> = Exclude<T, string>;
+
+const organizationId = () => absoluteUrl("/#organization");
+const websiteId = () => absoluteUrl("/#website");
+
+export function organization(): Node<Organization> {
+  return {
+    "@type": "NewsMediaOrganization",
+    "@id": organizationId(),
+    name: site.name,
+    url: absoluteUrl("/"),
+    logo: {
+      "@type": "ImageObject",
+      url: absoluteUrl(LOGO.path),
+      width: `${LOGO.width}`,
+      height: `${LOGO.height}`,
+    },
+  };
+}
+
+export function website(): Node<WebSite> {
+  return {
+    "@type": "WebSite",
+    "@id": websiteId(),
+    name: site.name,
+    description: site.description,
+    url: absoluteUrl("/"),
+    inLanguage: site.language,
+    publisher: { "@id": organizationId() },
+  };
+}
+
+type Crumb = { name: string; path: string };
+
+export function breadcrumbs(trail: Crumb[]): Node<BreadcrumbList> {
+  return {
+    "@type": "BreadcrumbList",
+    itemListElement: trail.map((crumb, i): ListItem => ({
+      "@type": "ListItem",
+      position: i + 1,
+      name: crumb.name,
+      item: absoluteUrl(crumb.path),
+    })),
+  };
+}
+
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : cut.length)}…`;
+}
+
+type StoryContext = { story: Article; author: Author; section: Section };
+
+export function newsArticle({ story, author, section }: StoryContext): Node<NewsArticle> {
+  const url = absoluteUrl(story.url);
+  return {
+    "@type": "NewsArticle",
+    "@id": `${url}#article`,
+    headline: truncate(story.headline, HEADLINE_MAX),
+    description: story.standfirst,
+    url,
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    datePublished: story.publishedAt,
+    dateModified: story.modifiedAt,
+    author: { "@type": "Person", name: author.name, url: absoluteUrl(author.url) },
+    publisher: organization(),
+    image: [
+      {
+        "@type": "ImageObject",
+        url: absoluteUrl(socialImagePath(story.url)),
+        width: `${SOCIAL_IMAGE.width}`,
+        height: `${SOCIAL_IMAGE.height}`,
+      },
+    ],
+    articleSection: section.name,
+    keywords: topicsOf(story).map((t) => t.name),
+    inLanguage: site.language,
+    isAccessibleForFree: true,
+  };
+}
+
+/** One graph per page, so that nodes can refer to each other by @id. */
+export function graph(...nodes: Node<Thing>[]): Graph {
+  return { "@context": "https://schema.org", "@graph": nodes };
+}
