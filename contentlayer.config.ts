@@ -6,12 +6,14 @@
  * and in `onSuccess`, and every failure names the file and the field. With the three "fail"
  * flags below, any problem fails the build; nothing is skipped with a warning.
  */
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { defineDocumentType, makeSource } from "contentlayer2/source-files";
 import { slug as slugify } from "github-slugger";
 import readingTime from "reading-time";
 import { parseDateTime } from "./schema/dates";
-import { extractHeadings } from "./schema/headings";
+import { extractHeadings, plainText } from "./schema/headings";
+import { buildSearchIndex, SEARCH_INDEX_FILE } from "./schema/search";
 import { storyMarkdown } from "./schema/markdown";
 import { sectionNames } from "./site.config";
 
@@ -173,6 +175,11 @@ export const Article = defineDocumentType(() => ({
       type: "number",
       resolve: (doc) => Math.max(1, Math.round(readingTime(doc.body.raw).minutes)),
     },
+    text: {
+      type: "string",
+      description: "The body as plain text, for search and result snippets",
+      resolve: (doc) => plainText(doc.body.raw),
+    },
     headings: {
       type: "json",
       description: "The body's h2 and h3 headings with their ids, for the table of contents",
@@ -204,6 +211,17 @@ export default makeSource({
       console.error(`Error: invalid content\n${problems.map((p) => `  • ${p}`).join("\n")}`);
       process.exit(1);
     }
+    // The search index is made here, once per content build (and on every change in dev).
+    const index = buildSearchIndex(
+      data.allArticles.map((a) => ({
+        slug: a.slug,
+        headline: a.headline,
+        standfirst: a.standfirst,
+        topics: a.topics.join(" "),
+        text: a.text,
+      })),
+    );
+    writeFileSync(path.join(process.cwd(), ".contentlayer", SEARCH_INDEX_FILE), index);
   },
 });
 

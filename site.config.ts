@@ -38,8 +38,14 @@ export type SectionName = Section["name"];
 
 export const sectionNames = sections.map((s) => s.name) as SectionName[];
 
-/** How many stories the home page lists below the lead. */
-export const LATEST_STORIES_COUNT = 10;
+/** How many stories a listing page (section, topic, author, search results) shows. */
+export const PAGE_SIZE = 20;
+
+/** How many stories each section's group on the home page shows. */
+export const HOME_STORIES_PER_SECTION = 4;
+
+/** How many related stories a story page suggests. */
+export const RELATED_STORIES_COUNT = 4;
 
 /** How many of the newest stories a feed carries. */
 export const FEED_ITEMS_COUNT = 50;

@@ -1,16 +1,15 @@
 import { JsonLd } from "@/components/JsonLd";
 import { StoryCard } from "@/components/StoryCard";
 import { StoryList } from "@/components/StoryList";
-import { getAllStories } from "@/lib/content";
+import { frontPage } from "@/lib/listings";
 import { pageMetadata } from "@/lib/metadata";
 import { graph, organization, website } from "@/lib/structured-data";
-import { LATEST_STORIES_COUNT, site } from "@/site.config";
+import { HOME_STORIES_PER_SECTION, site } from "@/site.config";
 
 export const metadata = pageMetadata({ path: "/" });
 
 export default function HomePage() {
-  const [lead, ...rest] = getAllStories();
-  const latest = rest.slice(0, LATEST_STORIES_COUNT);
+  const { lead, groups } = frontPage(HOME_STORIES_PER_SECTION);
   return (
     <>
       <JsonLd data={graph(organization(), website())} />
@@ -20,14 +19,28 @@ export default function HomePage() {
       ) : (
         <p className="text-muted">No stories have been published yet.</p>
       )}
-      {latest.length > 0 && (
-        <section aria-labelledby="latest-title" className="mt-10">
-          <h2 id="latest-title" className="font-sans text-lg font-bold">
-            Latest
-          </h2>
-          <StoryList stories={latest} level={3} empty="" />
-        </section>
-      )}
+      <div className="mt-6 grid gap-x-10 gap-y-8 md:grid-cols-2">
+        {groups.map(({ section, stories, total }) => (
+          <section key={section.slug} aria-labelledby={`front-${section.slug}`}>
+            <h2
+              id={`front-${section.slug}`}
+              className="border-b-2 border-ink pb-1 font-sans text-lg font-bold"
+            >
+              <a href={`/${section.slug}`} className="hover:underline">
+                {section.name}
+              </a>
+            </h2>
+            <StoryList stories={stories} level={3} showSection={false} empty="" />
+            {total > stories.length + (lead?.sectionName === section.name ? 1 : 0) && (
+              <p className="mt-3 text-sm">
+                <a href={`/${section.slug}`} className="font-semibold underline">
+                  More {section.name}
+                </a>
+              </p>
+            )}
+          </section>
+        ))}
+      </div>
     </>
   );
 }

@@ -1,16 +1,22 @@
 import { site, type Section } from "@/site.config";
+import { SearchForm } from "./SearchForm";
 
 type Props = { sections: Section[] };
 
 export function SiteHeader({ sections }: Props) {
   return (
     <header className="border-b border-rule">
-      <div className="mx-auto max-w-5xl px-4 pt-4 pb-2 sm:pt-6">
-        <a href="/" className="inline-block no-underline">
-          <span className="font-serif text-3xl font-bold tracking-tight sm:text-4xl">{site.name}</span>
-          <span className="sr-only"> home page</span>
-        </a>
-        <p className="mt-1 text-sm text-muted print:hidden">{site.tagline}</p>
+      <div className="mx-auto flex max-w-5xl flex-col gap-3 px-4 pt-4 pb-2 sm:flex-row sm:items-end sm:justify-between sm:pt-6">
+        <div>
+          <a href="/" className="inline-block no-underline">
+            <span className="font-serif text-3xl font-bold tracking-tight sm:text-4xl">{site.name}</span>
+            <span className="sr-only"> home page</span>
+          </a>
+          <p className="mt-1 text-sm text-muted print:hidden">{site.tagline}</p>
+        </div>
+        <div className="w-full sm:w-72 print:hidden">
+          <SearchForm id="site-search-q" />
+        </div>
       </div>
       {sections.length > 0 && (
         <nav aria-label="Sections" className="mx-auto max-w-5xl px-4 print:hidden">

@@ -3,41 +3,56 @@ import { absoluteUrl } from "@/lib/url";
 import type { Section } from "@/site.config";
 import { Byline } from "./Byline";
 import { Dateline } from "./Dateline";
+import { RelatedStories } from "./RelatedStories";
 import { SectionLabel } from "./SectionLabel";
+import { SectionNeighbours } from "./SectionNeighbours";
 import { ShareButton } from "./ShareButton.island";
 import { ShareLinks } from "./ShareLinks";
 import { StoryBody } from "./StoryBody";
 import { TableOfContents } from "./TableOfContents";
 import { TopicLinks } from "./TopicLinks";
 
-type Props = { story: Article; author: Author; section: Section };
+type Props = {
+  story: Article;
+  author: Author;
+  section: Section;
+  related: Article[];
+  previous?: Article;
+  next?: Article;
+};
 
-export function Story({ story, author, section }: Props) {
+export function Story({ story, author, section, related, previous, next }: Props) {
   const url = absoluteUrl(story.url);
   return (
-    <article className="mx-auto max-w-[42rem]">
-      <header>
-        <SectionLabel section={section} />
-        <h1 className="mt-2 font-serif text-3xl leading-tight font-bold text-balance sm:text-5xl">
-          {story.headline}
-        </h1>
-        <p className="mt-4 font-serif text-lg text-muted sm:text-xl">{story.standfirst}</p>
-        <div className="mt-6 flex items-center justify-between gap-4 border-t border-rule pt-4">
-          <Byline author={author} />
-          <ShareButton url={url} title={story.headline} text={story.standfirst} />
-        </div>
-        <div className="mt-2">
-          <Dateline
-            published={story.publishedAt}
-            updated={story.updated ? story.modifiedAt : undefined}
-            readingMinutes={story.readingMinutes}
-          />
-        </div>
-      </header>
-      <TableOfContents headings={headingsOf(story)} />
-      <StoryBody html={story.body.html} />
-      <TopicLinks topics={topicsOf(story)} />
-      <ShareLinks url={url} title={story.headline} />
-    </article>
+    <>
+      <article className="mx-auto max-w-[42rem]">
+        <header>
+          <SectionLabel section={section} />
+          <h1 className="mt-2 font-serif text-3xl leading-tight font-bold text-balance sm:text-5xl">
+            {story.headline}
+          </h1>
+          <p className="mt-4 font-serif text-lg text-muted sm:text-xl">{story.standfirst}</p>
+          <div className="mt-6 flex items-center justify-between gap-4 border-t border-rule pt-4">
+            <Byline author={author} />
+            <ShareButton url={url} title={story.headline} text={story.standfirst} />
+          </div>
+          <div className="mt-2">
+            <Dateline
+              published={story.publishedAt}
+              updated={story.updated ? story.modifiedAt : undefined}
+              readingMinutes={story.readingMinutes}
+            />
+          </div>
+        </header>
+        <TableOfContents headings={headingsOf(story)} />
+        <StoryBody html={story.body.html} />
+        <TopicLinks topics={topicsOf(story)} />
+        <ShareLinks url={url} title={story.headline} />
+      </article>
+      <div className="mx-auto max-w-[42rem]">
+        <SectionNeighbours section={section} previous={previous} next={next} />
+        <RelatedStories stories={related} />
+      </div>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * The one module that reads the generated content. Routes and components ask it; nothing else
- * imports contentlayer/generated. Lists come back newest first.
+ * imports contentlayer/generated. Lists come back newest first. Every index is built once, when
+ * the module loads, so that a lookup costs the same with one story or ten thousand.
  */
 import { allArticles, allAuthors, type Article, type Author } from "contentlayer/generated";
 import { sections, type Section } from "@/site.config";
@@ -13,13 +14,37 @@ export type TopicRef = { name: string; slug: string };
 export const headingsOf = (story: Article) => story.headings as TocHeading[];
 export const topicsOf = (story: Article) => story.topicRefs as TopicRef[];
 
-const newestFirst = (a: Article, b: Article) => b.publishedAt.localeCompare(a.publishedAt);
+const newestFirst = (a: Article, b: Article) =>
+  b.publishedAt.localeCompare(a.publishedAt) || a.slug.localeCompare(b.slug);
 const stories: Article[] = [...allArticles].sort(newestFirst);
+
+function groupBy<K>(keysOf: (story: Article) => K[]): Map<K, Article[]> {
+  const groups = new Map<K, Article[]>();
+  for (const story of stories) {
+    for (const key of keysOf(story)) {
+      const list = groups.get(key);
+      if (list) list.push(story);
+      else groups.set(key, [story]);
+    }
+  }
+  return groups;
+}
+
+const storiesBySlug = new Map(stories.map((s) => [s.slug, s]));
 const authorsBySlug = new Map(allAuthors.map((a) => [a.slug, a]));
+const bySection = groupBy((s) => [s.sectionName]);
+const byAuthor = groupBy((s) => [s.author]);
+const byTopic = groupBy((s) => topicsOf(s).map((t) => t.slug));
+
+/** Two spellings of a topic with the same slug are one topic, named as its newest story names it. */
+const topicsBySlug = new Map<string, TopicRef>();
+for (const story of stories) {
+  for (const topic of topicsOf(story)) if (!topicsBySlug.has(topic.slug)) topicsBySlug.set(topic.slug, topic);
+}
 
 export const getAllStories = (): Article[] => stories;
 
-export const getStoryBySlug = (slug: string): Article | null => stories.find((s) => s.slug === slug) ?? null;
+export const getStoryBySlug = (slug: string): Article | null => storiesBySlug.get(slug) ?? null;
 
 export const getAllAuthors = (): Author[] => allAuthors;
 
@@ -28,30 +53,20 @@ export const getAuthorBySlug = (slug: string): Author | null => authorsBySlug.ge
 /** Every story names an existing author: the content build fails otherwise. */
 export const getAuthorOf = (story: Article): Author => authorsBySlug.get(story.author)!;
 
-export const getStoriesByAuthor = (author: Author): Article[] =>
-  stories.filter((s) => s.author === author.slug);
+export const getStoriesByAuthor = (author: Author): Article[] => byAuthor.get(author.slug) ?? [];
 
 export const getSectionBySlug = (slug: string): Section | null =>
   sections.find((s) => s.slug === slug) ?? null;
 
 export const getSectionOf = (story: Article): Section => sections.find((s) => s.name === story.sectionName)!;
 
-export const getStoriesBySection = (section: Section): Article[] =>
-  stories.filter((s) => s.sectionName === section.name);
+export const getStoriesBySection = (section: Section): Article[] => bySection.get(section.name) ?? [];
 
 /** Sections that have at least one story, in the declared order: what the navigation shows. */
-export const getActiveSections = (): Section[] =>
-  sections.filter((section) => stories.some((s) => s.sectionName === section.name));
-
-/** Every topic, keyed by slug; two spellings with the same slug are one topic. */
-const topicsBySlug = new Map<string, TopicRef>();
-for (const story of stories) {
-  for (const topic of topicsOf(story)) if (!topicsBySlug.has(topic.slug)) topicsBySlug.set(topic.slug, topic);
-}
+export const getActiveSections = (): Section[] => sections.filter((s) => bySection.has(s.name));
 
 export const getAllTopics = (): TopicRef[] => [...topicsBySlug.values()];
 
 export const getTopicBySlug = (slug: string): TopicRef | null => topicsBySlug.get(slug) ?? null;
 
-export const getStoriesByTopic = (topic: TopicRef): Article[] =>
-  stories.filter((s) => topicsOf(s).some((t) => t.slug === topic.slug));
+export const getStoriesByTopic = (topic: TopicRef): Article[] => byTopic.get(topic.slug) ?? [];

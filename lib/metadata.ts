@@ -8,6 +8,7 @@ import { site, type Section } from "@/site.config";
 import { topicsOf, type Article, type Author } from "./content";
 import { feedAlternates, sectionChannel, siteChannel, type Channel } from "./feeds";
 import { SOCIAL_IMAGE } from "./structured-data";
+import { pagePath, type Listing } from "./listings";
 import { absoluteUrl, socialImagePath } from "./url";
 
 type PageMetadata = {
@@ -82,4 +83,17 @@ export function storyMetadata({ story, author, section }: StoryMetadata): Metada
       tags: topicsOf(story).map((t) => t.name),
     },
   };
+}
+
+/** A listing's page n: its own canonical URL, its feeds, its section's image where it has one. */
+export function listingMetadata(listing: Listing, page: number): Metadata {
+  return pageMetadata({
+    title: page > 1 ? `${listing.title}, page ${page}` : listing.title,
+    description: listing.description,
+    path: pagePath(listing.path, page),
+    channels: listing.channel ? [listing.channel] : [],
+    ...(listing.imageOf
+      ? { imageOf: listing.imageOf, imageAlt: `${listing.title}: ${listing.description}` }
+      : {}),
+  });
 }

@@ -3,6 +3,15 @@ import type { Heading as MdastHeading, Nodes } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { toString } from "mdast-util-to-string";
 
+/** The body as plain text, one block a paragraph, raw HTML left out: for search and snippets. */
+export function plainText(markdown: string): string {
+  const tree = fromMarkdown(markdown);
+  return tree.children
+    .map((block) => toString(block, { includeHtml: false }).trim())
+    .filter(Boolean)
+    .join("\n\n");
+}
+
 export type TocHeading = { level: 2 | 3; text: string; id: string };
 
 function collectHeadings(node: Nodes, out: MdastHeading[]) {

@@ -3,6 +3,7 @@ import { JsonLd } from "@/components/JsonLd";
 import { Story } from "@/components/Story";
 import { getAllStories, getAuthorOf, getSectionOf, getStoryBySlug } from "@/lib/content";
 import { storyMetadata } from "@/lib/metadata";
+import { relatedStories, sectionNeighbours } from "@/lib/related";
 import { breadcrumbs, graph, newsArticle } from "@/lib/structured-data";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -31,7 +32,13 @@ export default async function StoryPage({ params }: Props) {
   return (
     <>
       <JsonLd data={graph(newsArticle({ story, author, section }), breadcrumbs(trail))} />
-      <Story story={story} author={author} section={section} />
+      <Story
+        story={story}
+        author={author}
+        section={section}
+        related={relatedStories(story)}
+        {...sectionNeighbours(story)}
+      />
     </>
   );
 }

@@ -1,0 +1,51 @@
+/**
+ * The routes of a listing (page 1 at its path, page n at `${path}/page/n`) are the same for
+ * sections, topics and authors; each route file names its listing and re-exports these.
+ */
+import { notFound } from "next/navigation";
+import { ListingPage } from "@/components/ListingPage";
+import { laterPages, paginate, parsePage, type Listing } from "@/lib/listings";
+import { listingMetadata } from "@/lib/metadata";
+
+type Find = (slug: string) => Listing | null;
+type FirstProps = { params: Promise<Record<string, string>> };
+type LaterProps = { params: Promise<Record<string, string>> };
+
+export function listingRoutes(param: string, find: Find, slugs: () => string[]) {
+  async function resolve(params: Promise<Record<string, string>>) {
+    const values = await params;
+    const listing = find(values[param]);
+    const page = listing && paginate(listing.all, values.page ? parsePage(values.page) : 1);
+    return listing && page ? { listing, page } : null;
+  }
+
+  return {
+    firstPage: {
+      generateStaticParams: () => slugs().map((slug) => ({ [param]: slug })),
+      generateMetadata: async ({ params }: FirstProps) => {
+        const found = await resolve(params);
+        return found ? listingMetadata(found.listing, 1) : {};
+      },
+      Page: async function FirstPage({ params }: FirstProps) {
+        const found = await resolve(params);
+        if (!found) notFound();
+        return <ListingPage {...found} />;
+      },
+    },
+    laterPage: {
+      generateStaticParams: () =>
+        slugs().flatMap((slug) =>
+          laterPages(find(slug)!.all.length).map((page) => ({ [param]: slug, page })),
+        ),
+      generateMetadata: async ({ params }: LaterProps) => {
+        const found = await resolve(params);
+        return found ? listingMetadata(found.listing, found.page.page) : {};
+      },
+      Page: async function LaterPage({ params }: LaterProps) {
+        const found = await resolve(params);
+        if (!found) notFound();
+        return <ListingPage {...found} />;
+      },
+    },
+  };
+}

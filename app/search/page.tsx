@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import { Highlighted } from "@/components/Highlighted";
+import { Pagination } from "@/components/Pagination";
+import { SearchForm } from "@/components/SearchForm";
+import { getAuthorOf, getSectionOf } from "@/lib/content";
+import { formatDate } from "@/lib/format";
+import { parsePage } from "@/lib/listings";
+import { MAX_QUERY_LENGTH, search } from "@/lib/search";
+
+type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const q = first((await searchParams).q).trim();
+  return {
+    title: q && q.length <= MAX_QUERY_LENGTH ? `Search: ${q}` : "Search",
+    // Result pages are endless and thin: keep them out of search engines, follow their links.
+    robots: { index: false, follow: true },
+  };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const q = first(params.q);
+  const pageParam = first(params.page);
+  const outcome = search(q, pageParam ? parsePage(pageParam) : 1);
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="font-serif text-3xl font-bold sm:text-4xl">Search</h1>
+      <div className="mt-4">
+        <SearchForm id="search-page-q" query={outcome.kind === "too-long" ? "" : q.trim()} large />
+      </div>
+      <div className="mt-6" aria-live="polite">
+        {outcome.kind === "empty" && <p>Type a word or a phrase to search every Broadsheet story.</p>}
+        {outcome.kind === "too-long" && (
+          <p>
+            That search is {outcome.length.toLocaleString("en-GB")} characters long; please keep it under{" "}
+            {MAX_QUERY_LENGTH.toLocaleString("en-GB")}.
+          </p>
+        )}
+        {outcome.kind === "no-page" && (
+          <p>
+            There is no such page of results for “{outcome.query}”.{" "}
+            <a href={`/search?q=${encodeURIComponent(outcome.query)}`} className="underline">
+              See the first page
+            </a>
+            .
+          </p>
+        )}
+        {outcome.kind === "results" && outcome.total === 0 && (
+          <p>No stories match “{outcome.query}”. Check the spelling, or try fewer or more general words.</p>
+        )}
+        {outcome.kind === "results" && outcome.total > 0 && (
+          <>
+            <p className="text-sm text-muted">
+              {outcome.total === 1 ? "1 story matches" : `${outcome.total.toLocaleString("en-GB")} stories match`} “
+              {outcome.query}”{outcome.totalPages > 1 && ` (page ${outcome.page} of ${outcome.totalPages})`}
+            </p>
+            <ol className="mt-2">
+              {outcome.hits.map(({ story, headline, snippet }) => (
+                <li key={story.slug} className="border-b border-rule py-5">
+                  <p className="text-xs font-bold tracking-wider text-accent uppercase">
+                    {getSectionOf(story).name}
+                  </p>
+                  <h2 className="mt-1 font-serif text-xl leading-snug font-bold">
+                    <a href={story.url} className="hover:underline">
+                      <Highlighted segments={headline} />
+                    </a>
+                  </h2>
+                  <p className="mt-2 text-base">
+                    <Highlighted segments={snippet} />
+                  </p>
+                  <p className="mt-2 text-sm text-muted">
+                    {getAuthorOf(story).name} ·{" "}
+                    <time dateTime={story.publishedAt}>{formatDate(story.publishedAt)}</time>
+                  </p>
+                </li>
+              ))}
+            </ol>
+            <Pagination
+              base="/search"
+              page={outcome.page}
+              totalPages={outcome.totalPages}
+              query={outcome.query}
+            />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

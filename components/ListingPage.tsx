@@ -1,0 +1,57 @@
+import type { Listing, Page } from "@/lib/listings";
+import { breadcrumbs, graph } from "@/lib/structured-data";
+import type { Article } from "@/lib/content";
+import { Avatar } from "./Avatar";
+import { Breadcrumbs } from "./Breadcrumbs";
+import { FeedLinks } from "./FeedLinks";
+import { JsonLd } from "./JsonLd";
+import { Pagination } from "./Pagination";
+import { StoryList } from "./StoryList";
+
+type Props = { listing: Listing; page: Page<Article> };
+
+/** A section, topic or author: heading, description, feeds, one page of stories. */
+export function ListingPage({ listing, page }: Props) {
+  const { author } = listing;
+  return (
+    <div className="mx-auto max-w-3xl">
+      <JsonLd data={graph(breadcrumbs(listing.crumbs))} />
+      <Breadcrumbs crumbs={listing.crumbs} />
+      <header className="border-b border-rule pb-4">
+        <div className="flex items-center gap-4">
+          {author && <Avatar name={author.name} picture={author.picture} size={72} />}
+          <div>
+            {listing.kind === "topic" && (
+              <p className="text-sm font-bold tracking-wider text-muted uppercase">Topic</p>
+            )}
+            <h1 className="font-serif text-3xl font-bold sm:text-4xl">
+              {listing.title}
+              {page.page > 1 && <span className="sr-only">, page {page.page}</span>}
+            </h1>
+            {author?.role && <p className="mt-1 text-muted">{author.role}</p>}
+          </div>
+        </div>
+        {listing.description && <p className="mt-3 text-lg">{listing.description}</p>}
+        {author?.links && author.links.length > 0 && (
+          <ul className="mt-3 flex flex-wrap gap-4 text-sm">
+            {author.links.map((link) => (
+              <li key={link}>
+                <a href={link} rel="me noopener" className="underline">
+                  {new URL(link).hostname.replace(/^www\./, "")}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        {listing.channel && <FeedLinks channel={listing.channel} />}
+        {page.total > 0 && (
+          <p className="mt-2 text-sm text-muted">
+            {page.total === 1 ? "1 story" : `${page.total.toLocaleString("en-GB")} stories`}
+          </p>
+        )}
+      </header>
+      <StoryList stories={page.items} showSection={listing.showSection} empty={listing.empty} />
+      <Pagination base={listing.path} page={page.page} totalPages={page.totalPages} />
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { pagePath } from "@/lib/listings";
+
+type Props = { base: string; page: number; totalPages: number; query?: string };
+
+const href = (base: string, page: number, query?: string) =>
+  query === undefined
+    ? pagePath(base, page)
+    : `${base}?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ""}`;
+
+/** Newer and older pages of a listing; nothing at all when there is only one page. */
+export function Pagination({ base, page, totalPages, query }: Props) {
+  if (totalPages <= 1) return null;
+  return (
+    <nav
+      aria-label="Pagination"
+      className="mt-8 flex items-center justify-between gap-4 text-sm print:hidden"
+    >
+      {page > 1 ? (
+        <a
+          href={href(base, page - 1, query)}
+          rel="prev"
+          className="rounded border border-rule px-4 py-2 underline"
+        >
+          <span aria-hidden="true">← </span>Newer
+        </a>
+      ) : (
+        <span />
+      )}
+      <p aria-current="page">
+        Page {page} of {totalPages}
+      </p>
+      {page < totalPages ? (
+        <a
+          href={href(base, page + 1, query)}
+          rel="next"
+          className="rounded border border-rule px-4 py-2 underline"
+        >
+          Older<span aria-hidden="true"> →</span>
+        </a>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * Search over every story, with the MiniSearch index the content build wrote. The index is
+ * loaded once per server process, on the first search, not per request.
+ */
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import MiniSearch, { type SearchResult } from "minisearch";
+import { foldTerm, SEARCH_INDEX_FILE, searchIndexOptions, type SearchDocument } from "@/schema/search";
+import { PAGE_SIZE } from "@/site.config";
+import { getStoryBySlug, type Article } from "./content";
+import { paginate } from "./listings";
+
+export const MAX_QUERY_LENGTH = 1000;
+
+const indexPath = path.join(process.cwd(), ".contentlayer", SEARCH_INDEX_FILE);
+let loaded: { index: MiniSearch<SearchDocument>; mtimeMs: number } | null = null;
+
+function index(): MiniSearch<SearchDocument> {
+  // In development the content build rewrites the index on every change: reload it then.
+  if (loaded && process.env.NODE_ENV !== "production" && statSync(indexPath).mtimeMs !== loaded.mtimeMs) {
+    loaded = null;
+  }
+  if (!loaded) {
+    loaded = {
+      index: MiniSearch.loadJSON(readFileSync(indexPath, "utf8"), searchIndexOptions),
+      mtimeMs: statSync(indexPath).mtimeMs,
+    };
+  }
+  return loaded.index;
+}
+
+/** A run of text, highlighted where it matched the query. */
+export type Segment = { text: string; mark: boolean };
+
+export type Hit = { story: Article; headline: Segment[]; snippet: Segment[] };
+
+export type SearchOutcome =
+  | { kind: "empty" }
+  | { kind: "too-long"; length: number }
+  | { kind: "results"; query: string; total: number; page: number; totalPages: number; hits: Hit[] }
+  | { kind: "no-page"; query: string; total: number };
+
+/** Folds each character on its own, so that positions in the folded text match the original. */
+function foldKeepingPositions(text: string): string {
+  let out = "";
+  for (const c of text) {
+    const f = foldTerm(c);
+    out += f.length === c.length ? f : c.length === 1 ? c.toLowerCase().slice(0, 1) : c;
+  }
+  return out;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Where each matched term starts a word in the text, longest term first at the same place. */
+function matches(text: string, terms: string[]): { start: number; end: number }[] {
+  const folded = foldKeepingPositions(text);
+  const found: { start: number; end: number }[] = [];
+  const sorted = [...terms].sort((a, b) => b.length - a.length);
+  for (let i = 0; i < folded.length; i++) {
+    if (i > 0 && WORD_CHAR.test(folded[i - 1])) continue;
+    const term = sorted.find((t) => folded.startsWith(t, i));
+    if (term) {
+      found.push({ start: i, end: i + term.length });
+      i += term.length - 1;
+    }
+  }
+  return found;
+}
+
+function segments(
+  text: string,
+  spans: { start: number; end: number }[],
+  from = 0,
+  to = text.length,
+): Segment[] {
+  const out: Segment[] = [];
+  let at = from;
+  for (const { start, end } of spans) {
+    if (end <= from || start >= to) continue;
+    if (start > at) out.push({ text: text.slice(at, start), mark: false });
+    out.push({ text: text.slice(Math.max(start, at), Math.min(end, to)), mark: true });
+    at = Math.min(end, to);
+  }
+  if (at < to) out.push({ text: text.slice(at, to), mark: false });
+  return out;
+}
+
+const SNIPPET_LENGTH = 220;
+
+/** About 220 characters of the body around its first match, cut at word boundaries. */
+function snippet(story: Article, terms: string[]): Segment[] {
+  const text = story.text.replace(/\s+/g, " ");
+  const spans = matches(text, terms);
+  if (spans.length === 0) return segments(story.standfirst, matches(story.standfirst, terms));
+  let start = Math.max(0, spans[0].start - 60);
+  if (start > 0) start = text.indexOf(" ", start) + 1;
+  let end = Math.min(text.length, start + SNIPPET_LENGTH);
+  if (end < text.length) end = text.lastIndexOf(" ", end);
+  const body = segments(text, spans, start, end);
+  if (start > 0) body.unshift({ text: "… ", mark: false });
+  if (end < text.length) body.push({ text: " …", mark: false });
+  return body;
+}
+
+const searchOptions = {
+  boost: { headline: 3, topics: 2, standfirst: 2 },
+  // The last word may be unfinished; longer words forgive a typo.
+  prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
+  fuzzy: (term: string) => (term.length > 4 ? 0.2 : false),
+};
+
+function rank(query: string): SearchResult[] {
+  const all = index().search(query, { ...searchOptions, combineWith: "AND" });
+  // Every word must match; when no story has them all, the best partial matches are shown.
+  return all.length > 0 ? all : index().search(query, { ...searchOptions, combineWith: "OR" });
+}
+
+export function search(rawQuery: string, page = 1): SearchOutcome {
+  const query = rawQuery.normalize("NFC").replace(/\s+/g, " ").trim();
+  if (query === "") return { kind: "empty" };
+  const length = [...query].length;
+  if (length > MAX_QUERY_LENGTH) return { kind: "too-long", length };
+  const ranked = rank(query)
+    .map((r) => ({ result: r, story: getStoryBySlug(r.id as string) }))
+    .filter((r): r is { result: SearchResult; story: Article } => r.story !== null);
+  const found = paginate(ranked, page, PAGE_SIZE);
+  if (!found) return { kind: "no-page", query, total: ranked.length };
+  return {
+    kind: "results",
+    query,
+    total: found.total,
+    page: found.page,
+    totalPages: found.totalPages,
+    hits: found.items.map(({ result, story }) => ({
+      story,
+      headline: segments(story.headline, matches(story.headline, result.terms)),
+      snippet: snippet(story, result.terms),
+    })),
+  };
+}
