@@ -6,13 +6,13 @@
  * and in `onSuccess`, and every failure names the file and the field. With the three "fail"
  * flags below, any problem fails the build; nothing is skipped with a warning.
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { defineDocumentType, makeSource } from "contentlayer2/source-files";
 import { slug as slugify } from "github-slugger";
 import readingTime from "reading-time";
 import { parseDateTime } from "./schema/dates";
-import { extractHeadings, plainText } from "./schema/headings";
+import { checkHeadingLevels, extractHeadings, plainText } from "./schema/headings";
 import { buildSearchIndex, SEARCH_INDEX_FILE } from "./schema/search";
 import { storyMarkdown } from "./schema/markdown";
 import { sectionNames } from "./site.config";
@@ -39,6 +39,17 @@ function checked<T>(doc: RawDoc, field: string, fn: () => T): T {
 const slugOf = (doc: RawDoc) => path.posix.basename(doc._raw.sourceFilePath).replace(/\.mdx?$/, "");
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** `contentlayer2 dev` keeps serving the last good content; a build must fail instead. */
+const isDev = process.argv.includes("dev");
+
+function nonBlank(doc: RawDoc & Record<string, unknown>, field: string): string {
+  return checked(doc, field, () => {
+    const value = String(doc[field] ?? "").trim();
+    if (value === "") throw new Error("is empty; write it or remove the field");
+    return value;
+  });
+}
 
 export const Author = defineDocumentType(() => ({
   name: "Author",
@@ -69,10 +80,45 @@ export const Author = defineDocumentType(() => ({
           if (!SLUG.test(slug)) {
             throw new Error(`the file name "${slug}" must be lower-case words joined by hyphens`);
           }
+          nonBlank(doc, "name");
           return slug;
         }),
     },
     url: { type: "string", resolve: (doc) => `/authors/${slugOf(doc)}` },
+    checkedLinks: {
+      type: "list",
+      of: { type: "string" },
+      description: "links, each an absolute http(s) URL",
+      resolve: (doc) =>
+        checked(doc, "links", () =>
+          Array.from((doc.links ?? []) as Iterable<string>, (link) => {
+            let url: URL;
+            try {
+              url = new URL(link);
+            } catch {
+              throw new Error(`"${link}" is not a URL; write it in full, like https://example.org/you`);
+            }
+            if (url.protocol !== "https:" && url.protocol !== "http:") {
+              throw new Error(`"${link}" is not a web address (http or https)`);
+            }
+            return url.toString();
+          }),
+        ),
+    },
+    pictureChecked: {
+      type: "boolean",
+      description: "whether picture names a file that exists under public/",
+      resolve: (doc) =>
+        checked(doc, "picture", () => {
+          if (doc.picture === undefined) return false;
+          if (!doc.picture.startsWith("/") || !existsSync(path.join("public", doc.picture))) {
+            throw new Error(
+              `"${doc.picture}" is not a file under public/; put the image there and write its path, like /authors/jane-doe.jpg`,
+            );
+          }
+          return true;
+        }),
+    },
   },
 }));
 
@@ -128,6 +174,30 @@ export const Article = defineDocumentType(() => ({
         }),
     },
     url: { type: "string", resolve: (doc) => `/stories/${slugOf(doc)}` },
+    checkedText: {
+      type: "boolean",
+      description: "headline and standfirst are not blank",
+      resolve: (doc) => Boolean(nonBlank(doc, "headline") && nonBlank(doc, "standfirst")),
+    },
+    authorChecked: {
+      type: "string",
+      description: "author, checked against the files in authors/",
+      resolve: (doc) =>
+        checked(doc, "author", () => {
+          const authors = path.join(contentDirPath, "authors");
+          if (!SLUG.test(doc.author) || !existsSync(path.join(authors, `${doc.author}.md`))) {
+            const known = existsSync(authors)
+              ? readdirSync(authors)
+                  .filter((f) => f.endsWith(".md"))
+                  .map((f) => f.slice(0, -3))
+              : [];
+            throw new Error(
+              `no author "${doc.author}"; add ${contentDirPath}/authors/${doc.author}.md or use one of: ${known.join(", ")}`,
+            );
+          }
+          return doc.author;
+        }),
+    },
     publishedAt: {
       type: "string",
       description: "published, validated and normalised to UTC",
@@ -183,7 +253,11 @@ export const Article = defineDocumentType(() => ({
     headings: {
       type: "json",
       description: "The body's h2 and h3 headings with their ids, for the table of contents",
-      resolve: (doc) => checked(doc, "body", () => extractHeadings(doc.body.raw)),
+      resolve: (doc) =>
+        checked(doc, "body", () => {
+          checkHeadingLevels(doc.body.raw);
+          return extractHeadings(doc.body.html);
+        }),
     },
   },
 }));
@@ -197,23 +271,26 @@ export default makeSource({
   onUnknownDocuments: "fail",
   onExtraFieldData: "fail",
   onMissingOrIncompatibleData: "fail",
-  // Checks across documents, which a single document's computed fields cannot see.
-  onSuccess: async (importData) => {
-    let data: Awaited<ReturnType<typeof importData>>;
-    try {
-      data = await importData();
-    } catch {
-      return; // Generation itself failed; Contentlayer has already reported why and exits 1.
-    }
-    const problems = crossDocumentProblems(data.allArticles, data.allAuthors);
+  // Checks across documents and files, which a single document's computed fields cannot see.
+  onSuccess: async () => {
+    // Read what was just generated from disk: importData() would return the module cached at the
+    // first run of `contentlayer2 dev`, so a later mistake would go unseen.
+    const generated = path.join(process.cwd(), ".contentlayer", "generated");
+    const read = (type: string) =>
+      existsSync(path.join(generated, type, "_index.json"))
+        ? JSON.parse(readFileSync(path.join(generated, type, "_index.json"), "utf8"))
+        : [];
+    const articles: GeneratedArticle[] = read("Article");
+    const problems = [...strayFiles(), ...duplicateSlugs(articles)];
     if (problems.length > 0) {
-      // A thrown error here is printed as a wall of internals; say it plainly and fail.
       console.error(`Error: invalid content\n${problems.map((p) => `  • ${p}`).join("\n")}`);
-      process.exit(1);
+      // A thrown error here is printed as a wall of internals; say it plainly and fail the build.
+      if (!isDev) process.exit(1);
+      return;
     }
     // The search index is made here, once per content build (and on every change in dev).
     const index = buildSearchIndex(
-      data.allArticles.map((a) => ({
+      articles.map((a) => ({
         slug: a.slug,
         headline: a.headline,
         standfirst: a.standfirst,
@@ -225,20 +302,40 @@ export default makeSource({
   },
 });
 
-type Generated = { slug: string; _raw: { sourceFilePath: string } };
+type GeneratedArticle = {
+  slug: string;
+  headline: string;
+  standfirst: string;
+  topics: string[];
+  text: string;
+  _raw: { sourceFilePath: string };
+};
 
-function crossDocumentProblems(articles: (Generated & { author: string })[], authors: Generated[]): string[] {
+/** Contentlayer silently ignores files that are not .md, .mdx, .json or .yaml: we do not. */
+function strayFiles(): string[] {
   const problems: string[] = [];
-  const fileOf = (doc: Generated) => path.posix.join(contentDirPath, doc._raw.sourceFilePath);
-  const authorSlugs = new Set(authors.map((a) => a.slug));
-  const seen = new Map<string, string>();
-  for (const article of articles) {
-    const file = fileOf(article);
-    if (!authorSlugs.has(article.author)) {
-      problems.push(
-        `${file}: field "author": no author "${article.author}"; add ${contentDirPath}/authors/${article.author}.md or use one of: ${[...authorSlugs].join(", ")}`,
-      );
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(path.join(contentDirPath, dir), { withFileTypes: true })) {
+      if (entry.name.startsWith(".")) continue;
+      const rel = path.posix.join(dir, entry.name);
+      if (entry.isDirectory()) walk(rel);
+      else if (!/^(stories\/(.+\/)?[^/]+|authors\/[^/]+)\.md$/.test(rel)) {
+        problems.push(
+          `${path.posix.join(contentDirPath, rel)}: is neither a story (stories/*.md) nor an author (authors/*.md); rename or move it`,
+        );
+      }
     }
+  };
+  walk("");
+  return problems;
+}
+
+function duplicateSlugs(articles: GeneratedArticle[]): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  const byPath = [...articles].sort((a, b) => a._raw.sourceFilePath.localeCompare(b._raw.sourceFilePath));
+  for (const article of byPath) {
+    const file = path.posix.join(contentDirPath, article._raw.sourceFilePath);
     const other = seen.get(article.slug);
     if (other) {
       problems.push(

@@ -16,6 +16,7 @@ export default defineConfig([
   globalIgnores([
     ".next/**",
     ".next-test/**",
+    ".synthetic/**",
     ".contentlayer/**",
     "out/**",
     "build/**",

@@ -1,18 +1,21 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { BASE_URL, DIST_DIR, PORT, SITE_URL } from "./e2e/env";
+import { BASE_URL, DIST_DIR, PORT, SITE_URL, SYNTHETIC } from "./e2e/env";
 
 /**
- * End-to-end tests against a production build made for them (with a real-looking site URL, in
- * its own folder), served by `next start` on a port of its own: never a server that happens to
- * be running already.
+ * End-to-end tests against production builds made for them, served by `next start` on ports of
+ * their own: never a server that happens to be running already.
+ *  - "site": the real publication (content/), built with a real-looking site URL.
+ *  - "synthetic": a separate workspace built from generated test stories, for pagination,
+ *    related stories and search ranking at a scale the real content does not have yet.
  */
-const baseURL = BASE_URL;
 
 // Debian's Chromium where it is installed (CI and this machine); elsewhere Playwright's own,
 // which a developer gets with `npx playwright install chromium`.
 const systemChromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
+
+const next = "node node_modules/next/dist/bin/next";
 
 export default defineConfig({
   testDir: "e2e",
@@ -22,7 +25,6 @@ export default defineConfig({
   workers: 2,
   reporter: [["list"]],
   use: {
-    baseURL,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath,
@@ -37,13 +39,34 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: `node node_modules/next/dist/bin/next build && node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${PORT}`,
-    env: { SITE_URL, NEXT_DIST_DIR: DIST_DIR },
-    url: baseURL,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    timeout: 240_000,
-  },
+  projects: [
+    {
+      name: "site",
+      testIgnore: "synthetic/**",
+      use: { ...devices["Desktop Chrome"], baseURL: BASE_URL },
+    },
+    {
+      name: "synthetic",
+      testMatch: "synthetic/**/*.spec.ts",
+      use: { ...devices["Desktop Chrome"], baseURL: SYNTHETIC.baseURL },
+    },
+  ],
+  webServer: [
+    {
+      command: `${next} build && ${next} start --hostname 127.0.0.1 --port ${PORT}`,
+      env: { SITE_URL, NEXT_DIST_DIR: DIST_DIR },
+      url: BASE_URL,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      timeout: 300_000,
+    },
+    {
+      command: `node scripts/synthetic-site.mjs --count ${SYNTHETIC.count} --dir ${SYNTHETIC.dir} --newest ${SYNTHETIC.newest()} && cd ${SYNTHETIC.dir} && ${next} start --hostname 127.0.0.1 --port ${SYNTHETIC.port}`,
+      env: { SITE_URL },
+      url: SYNTHETIC.baseURL,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      timeout: 300_000,
+    },
+  ],
 });

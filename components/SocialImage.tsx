@@ -27,10 +27,27 @@ const headers = {
   "Cache-Control": "public, max-age=3600, stale-while-revalidate=86400, stale-if-error=604800",
 };
 
+/**
+ * The code points the shipped fonts cover (their Latin and Latin Extended subsets). Next's image
+ * renderer downloads a font from the internet for any other character (an emoji, Chinese), which
+ * fails the build here and would break the no-network rule anywhere: such characters are left
+ * out of the image (the page itself shows them, in the reader's own fonts).
+ */
+const COVERED = /[\u0020-\u007e\u00a0-\u024f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20c0\u2122]/u;
+
+export const coveredByFonts = (text: string) =>
+  [...text]
+    .filter((c) => COVERED.test(c))
+    .join("")
+    .replace(/\s+/g, " ")
+    .trim();
+
 type Props = { kicker?: string; title: string };
 
 /** A 1200x630 card for social networks and search results: masthead, section, headline. */
-export async function socialImage({ kicker, title }: Props) {
+export async function socialImage(props: Props) {
+  const kicker = props.kicker && coveredByFonts(props.kicker);
+  const title = coveredByFonts(props.title) || site.name;
   const size = title.length > 90 ? 56 : title.length > 50 ? 68 : 84;
   return new ImageResponse(
     <div

@@ -1,17 +1,6 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { seedParagraphs } from "./first-story";
 import { expectNoAxeViolations, firstStory } from "./helpers";
-
-/** The story's paragraphs as the editor wrote them in content/ (front matter and headings aside). */
-function sourceParagraphs(): string[] {
-  const file = path.join(__dirname, "../content/stories/us-china-trade-talks-begin-in-london.md");
-  const body = readFileSync(file, "utf8").split(/^---$/m)[2];
-  return body
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p && !p.startsWith("#"));
-}
 
 test.describe("story page", () => {
   test.beforeEach(async ({ page }) => {
@@ -50,9 +39,7 @@ test.describe("story page", () => {
   });
 
   test("shows every paragraph of the story, word for word and in order", async ({ page }) => {
-    const expected = sourceParagraphs();
-    expect(expected).toHaveLength(5);
-    await expect(page.locator("article .prose > p")).toHaveText(expected);
+    await expect(page.locator("article .prose > p")).toHaveText(seedParagraphs);
     // Two details that a careless pipeline would mangle: the dollar figure and curly quotes.
     await expect(page.locator("article .prose")).toContainText("$582 billion in goods trade");
     await expect(page.locator("article .prose")).toContainText("“complexity of Rare Earth products”");
@@ -173,7 +160,7 @@ test.describe("story page without JavaScript", () => {
   test("reads in full, with working share links and no dead share button", async ({ page }) => {
     await page.goto(firstStory.path);
     await expect(page.locator("h1")).toHaveText(firstStory.headline);
-    await expect(page.locator("article .prose > p")).toHaveText(sourceParagraphs());
+    await expect(page.locator("article .prose > p")).toHaveText(seedParagraphs);
     await expect(page.getByRole("region", { name: "Share this story" }).getByRole("link")).toHaveCount(6);
     await expect(page.getByRole("button", { name: "Share" })).toHaveCount(0);
     await page.getByRole("navigation", { name: "In this story" }).getByRole("link").first().click();

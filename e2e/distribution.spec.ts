@@ -97,6 +97,10 @@ test.describe("sitemaps and robots.txt", () => {
     expect(new Set(paths).size).toBe(paths.length);
     const story = urls.find((u) => u.loc === `${SITE_URL}${firstStory.path}`)!;
     expect(new Date(story.lastmod!).toISOString()).toBe("2025-06-07T11:00:00.000Z");
+    // Every page listed has something on it, so every one has a last change.
+    for (const { loc, lastmod } of urls) expect(Number.isNaN(Date.parse(lastmod ?? "")), loc).toBe(false);
+    // Empty sections are left out (and their pages say noindex).
+    expect(paths).not.toContain("/culture");
     for (const { loc } of urls) {
       const { text } = await fetchText(request, local(loc));
       expect(text).toContain(`<link rel="canonical" href="${loc}"/>`);
@@ -144,6 +148,7 @@ test.describe("feeds", () => {
         expect(type).toBe(`${format.type}; charset=utf-8`);
 
         let items: {
+          modified?: string;
           id: string;
           link: string;
           title: string;
@@ -162,21 +167,25 @@ test.describe("feeds", () => {
             title: i.title!,
             author: i.authors?.[0]?.name ?? "",
             published: String(i.date_published),
+            modified: String(i.date_modified),
             summary: i.summary!,
             content: i.content_html!,
           }));
         } else {
           expect(XMLValidator.validate(text)).toBe(true);
-          const feed = await new Parser().parseString(text);
+          const feed = await new Parser({
+            customFields: { item: ["updated"] },
+          }).parseString(text);
           expect(feed.title).toBe(channel.title);
           const rss = format.file === "feed.xml";
           // rss-parser maps RSS's description to `content` and content:encoded to its own key.
-          items = feed.items.map((i) => ({
+          items = (feed.items as unknown as Record<string, string | undefined>[]).map((i) => ({
             id: (rss ? i.guid : i.id)!,
             link: i.link!,
             title: i.title!,
             author: (rss ? i.creator : i.author)!,
             published: i.isoDate!,
+            modified: rss ? undefined : i.updated,
             summary: (rss ? i.content : i.summary)!,
             content: (rss ? i["content:encoded"] : i.content)!,
           }));
@@ -189,6 +198,10 @@ test.describe("feeds", () => {
         expect(item.id).toBe(item.link);
         expect(item.author).toBe(firstStory.author);
         expect(new Date(item.published).toISOString()).toBe("2025-06-07T11:00:00.000Z");
+        // RSS 2.0 has no modification date; Atom and JSON Feed must carry one.
+        if (format.file !== "feed.xml") {
+          expect(new Date(item.modified!).toISOString()).toBe("2025-06-07T11:00:00.000Z");
+        }
         expect(item.summary).toMatch(/^China is sending Vice Premier He Lifeng/);
         expect(item.content).toContain("$582 billion in goods trade");
         expect(item.content).toContain("“complexity of Rare Earth products”");
@@ -196,6 +209,32 @@ test.describe("feeds", () => {
       }
     });
   }
+
+  test("every feed of every section and author parses with a real parser", async ({ request }) => {
+    const { text: sectionsPage } = await fetchText(request, "/sections");
+    const listings = [
+      "/",
+      ...[...sectionsPage.matchAll(/<h2[^>]*><a [^>]*href="(\/[a-z-]+)"/g)].map((m) => m[1]),
+      ...(await sitemapUrls(request)).map((u) => local(u.loc)).filter((p) => p.startsWith("/authors/")),
+    ];
+    expect(listings.length).toBeGreaterThanOrEqual(8);
+    let parsed = 0;
+    for (const listing of listings) {
+      for (const format of formats) {
+        const path = `${listing === "/" ? "" : listing}/${format.file}`;
+        const { text, type } = await fetchText(request, path);
+        expect(type, path).toBe(`${format.type}; charset=utf-8`);
+        if (format.file === "feed.json") {
+          expect(parseJsonFeed(JSON.parse(text)).title, path).toBeTruthy();
+        } else {
+          expect(XMLValidator.validate(text), path).toBe(true);
+          expect((await new Parser().parseString(text)).title, path).toBeTruthy();
+        }
+        parsed++;
+      }
+    }
+    test.info().annotations.push({ type: "feeds parsed", description: String(parsed) });
+  });
 
   test("a section with no stories still has valid, empty feeds", async ({ request }) => {
     const { text } = await fetchText(request, "/culture/feed.xml");
@@ -232,7 +271,7 @@ test.describe("page metadata", () => {
       const response = await page.request.get(local(image));
       expect(response.status()).toBe(200);
       expect(response.headers()["content-type"]).toBe("image/png");
-      expect(response.headers()["cache-control"]).toMatch(/max-age=\d+/);
+      expect(response.headers()["cache-control"]).toMatch(/^public, max-age=\d+/);
       const png = await response.body();
       // The PNG header's IHDR chunk holds the width and height.
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);

@@ -10,3 +10,15 @@ export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 /** The test build's own folder, so that `npm test` never disturbs a running `npm start`. */
 export const DIST_DIR = ".next-test";
+
+/** The synthetic workspace: generated test stories, built and served apart from the real site. */
+export const SYNTHETIC = {
+  count: 130,
+  dir: ".synthetic/e2e",
+  /** The newest synthetic story was published half an hour before the build, the rest hourly. */
+  newest: () => new Date(Date.now() - 30 * 60_000).toISOString(),
+  port: Number(process.env.E2E_SYNTHETIC_PORT ?? 4318),
+  get baseURL() {
+    return `http://127.0.0.1:${this.port}`;
+  },
+};

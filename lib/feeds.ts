@@ -94,10 +94,15 @@ function entries(channel: Channel): Entry[] {
   });
 }
 
-/** The channel's last change: its newest modification, so that a rebuild changes nothing. */
+/**
+ * The channel's last change: its newest modification (an empty channel: the site's), never the
+ * build time, so that rebuilding unchanged content changes no byte.
+ */
 function lastChange(items: Entry[]): Date {
   const times = items.map((i) => i.modified.getTime());
-  return new Date(times.length > 0 ? Math.max(...times) : 0);
+  if (times.length > 0) return new Date(Math.max(...times));
+  const newest = getAllStories()[0];
+  return new Date(newest ? newest.modifiedAt : "2025-01-01T00:00:00Z");
 }
 
 export function renderFeed(channel: Channel, format: FeedFormat): string {

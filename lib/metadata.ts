@@ -87,7 +87,7 @@ export function storyMetadata({ story, author, section }: StoryMetadata): Metada
 
 /** A listing's page n: its own canonical URL, its feeds, its section's image where it has one. */
 export function listingMetadata(listing: Listing, page: number): Metadata {
-  return pageMetadata({
+  const metadata = pageMetadata({
     title: page > 1 ? `${listing.title}, page ${page}` : listing.title,
     description: listing.description,
     path: pagePath(listing.path, page),
@@ -96,4 +96,6 @@ export function listingMetadata(listing: Listing, page: number): Metadata {
       ? { imageOf: listing.imageOf, imageAlt: `${listing.title}: ${listing.description}` }
       : {}),
   });
+  // An empty section is a real page for readers, but nothing for a search engine to index.
+  return listing.all.length > 0 ? metadata : { ...metadata, robots: { index: false, follow: true } };
 }

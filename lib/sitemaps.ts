@@ -18,19 +18,18 @@ const newest = (stories: Article[]) =>
     undefined,
   );
 
-/** Every public page, with the time it last changed where that is known. */
+/** Every public page with something on it, with the time it last changed. */
 export function sitemapEntries(): MetadataRoute.Sitemap {
   const stories = getAllStories();
-  const entry = (path: string, lastModified: string | undefined) => ({
-    url: absoluteUrl(path),
-    ...(lastModified ? { lastModified } : {}),
-  });
+  // A listing without stories is not worth a crawler's visit (its page says noindex).
+  const listing = (path: string, list: Article[]) =>
+    list.length > 0 ? [{ url: absoluteUrl(path), lastModified: newest(list) }] : [];
   return [
-    entry("/", newest(stories)),
-    ...sections.map((s) => entry(`/${s.slug}`, newest(getStoriesBySection(s)))),
-    ...stories.map((s) => entry(s.url, s.modifiedAt)),
-    ...getAllAuthors().map((a) => entry(a.url, newest(getStoriesByAuthor(a)))),
-    ...getAllTopics().map((t) => entry(`/topics/${t.slug}`, newest(getStoriesByTopic(t)))),
+    ...listing("/", stories),
+    ...sections.flatMap((s) => listing(`/${s.slug}`, getStoriesBySection(s))),
+    ...stories.map((s) => ({ url: absoluteUrl(s.url), lastModified: s.modifiedAt })),
+    ...getAllAuthors().flatMap((a) => listing(a.url, getStoriesByAuthor(a))),
+    ...getAllTopics().flatMap((t) => listing(`/topics/${t.slug}`, getStoriesByTopic(t))),
   ];
 }
 

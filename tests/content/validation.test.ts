@@ -20,6 +20,11 @@ const invalid: { name: string; file: string; field: RegExp }[] = [
   { name: "unknown-document", file: "drafts/notes.md", field: /Couldn't determine the document type/ },
   { name: "body-h1", file: "stories/body-h1.md", field: /field "body": "# A second headline" is a level-1 heading/ },
   { name: "author-without-name", file: "authors/jane-doe.md", field: /missing the following required fields:\s+• name/ },
+  { name: "blank-headline", file: "stories/blank-headline.md", field: /field "headline": is empty/ },
+  { name: "updated-before-published", file: "stories/updated-before-published.md", field: /field "updated": .* is before the story was published/ },
+  { name: "stray-file", file: "stories/notes.txt", field: /is neither a story \(stories\/\*\.md\) nor an author/ },
+  { name: "author-bad-link", file: "authors/jane-doe.md", field: /field "links": "javascript:alert\(1\)" is not a web address/ },
+  { name: "author-missing-picture", file: "authors/jane-doe.md", field: /field "picture": "\/authors\/nobody.jpg" is not a file under public\// },
 ];
 
 describe("content build rejects malformed content", () => {
@@ -63,11 +68,25 @@ describe("story markup is sanitised", () => {
     expect(html).toContain("Boxed words stay.");
   });
 
+  it("never lets a story add a second h1, but keeps its words", () => {
+    expect(html).not.toMatch(/<h1/i);
+    expect(html).toContain("A raw level-one heading");
+  });
+
+  it("links footnotes to their notes and back", () => {
+    const refs = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    const ids = new Set([...html.matchAll(/id="([^"]+)"/g)].map((m) => m[1]));
+    expect(refs.length).toBeGreaterThan(2);
+    for (const ref of refs) expect(ids, `#${ref} has no target`).toContain(ref);
+    expect(html).toContain("The source of the claim.");
+  });
+
   it("gives headings the ids the table of contents links to", () => {
     expect(doc.headings).toEqual([
       { level: 2, text: "Heading one", id: "heading-one" },
       { level: 3, text: "Sub heading", id: "sub-heading" },
       { level: 2, text: "Heading one", id: "heading-one-1" },
+      { level: 2, text: "Rates 2 and more", id: "rates-2-and-more" },
     ]);
     for (const { id } of doc.headings) {
       expect(html).toContain(`id="${id}"><a class="heading-link" href="#${id}">`);

@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { slug } from "github-slugger";
+import { SYNTHETIC } from "../env";
+
+/**
+ * The synthetic stories as the generator wrote them, read straight from their files: the
+ * oracle the tests compare the built site with, independent of lib/.
+ */
+export type SyntheticStory = {
+  slug: string;
+  url: string;
+  headline: string;
+  published: number;
+  section: string;
+  topics: string[];
+};
+
+export function readSyntheticStories(): SyntheticStory[] {
+  const dir = path.join(SYNTHETIC.dir, "content", "stories");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".md"))
+    .map((file) => {
+      const text = readFileSync(path.join(dir, file), "utf8");
+      const field = (name: string) => new RegExp(`^${name}: "?(.*?)"?$`, "m").exec(text)![1];
+      const topics = [...text.split("---")[1].matchAll(/^ {2}- (.+)$/gm)].map((m) =>
+        slug(m[1].trim().replace(/\s+/g, " ")),
+      );
+      const name = file.replace(/\.md$/, "");
+      return {
+        slug: name,
+        url: `/stories/${name}`,
+        headline: field("headline"),
+        published: Date.parse(field("published")),
+        section: field("section"),
+        topics,
+      };
+    })
+    .sort((a, b) => b.published - a.published);
+}
+
+/** Brute force, for comparison with lib/related.ts's indexed top-k. */
+export function expectedRelated(story: SyntheticStory, all: SyntheticStory[], count = 4): string[] {
+  const scored = all
+    .filter((other) => other !== story)
+    .map((other) => {
+      const shared = other.topics.filter((t) => story.topics.includes(t)).length;
+      return { other, shared, score: shared * 2 + (other.section === story.section ? 1 : 0) };
+    });
+  const byScore = (a: (typeof scored)[number], b: (typeof scored)[number]) =>
+    b.score - a.score || b.other.published - a.other.published;
+  const sharing = scored.filter((s) => s.shared > 0).sort(byScore);
+  const sameSection = scored.filter((s) => s.shared === 0 && s.other.section === story.section).sort(byScore);
+  return [...sharing, ...sameSection].slice(0, count).map((s) => s.other.headline);
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/**
+ * Builds the site from N synthetic stories in a workspace of its own, so that it never touches
+ * the real content, its generated data or the project's .next:
+ *
+ *   node scripts/synthetic-site.mjs --count 1000 [--dir .synthetic/site-1000]
+ *
+ * The workspace gets a copy of the project's sources, a link to its node_modules and the
+ * generated stories as its content/; then `contentlayer2 build && next build` runs there. Start
+ * it with `node node_modules/next/dist/bin/next start` from that folder.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+const root = path.resolve(import.meta.dirname, "..");
+const { values } = parseArgs({
+  options: {
+    count: { type: "string" },
+    dir: { type: "string" },
+    newest: { type: "string" },
+    "skip-build": { type: "boolean", default: false },
+  },
+});
+const count = Number(values.count);
+if (!Number.isInteger(count) || count < 1) {
+  console.error("usage: synthetic-site.mjs --count N [--dir DIR] [--skip-build]");
+  process.exit(2);
+}
+const dir = path.resolve(values.dir ?? path.join(root, ".synthetic", `site-${count}`));
+
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "schema",
+  "public",
+  "assets",
+  "site.config.ts",
+  "contentlayer.config.ts",
+  "next.config.ts",
+  "tsconfig.json",
+  "postcss.config.mjs",
+  "package.json",
+];
+
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+for (const entry of SOURCES) {
+  if (!existsSync(path.join(root, entry))) continue;
+  cpSync(path.join(root, entry), path.join(dir, entry), {
+    recursive: true,
+    filter: (source) => !/\.test\.tsx?$/.test(source),
+  });
+}
+symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
+
+const run = (args) => {
+  const result = spawnSync(process.execPath, args, {
+    cwd: dir,
+    env: { ...process.env, PWD: dir, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "inherit",
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
+
+run([
+  path.join(root, "scripts/generate-stories.mjs"),
+  "--count",
+  String(count),
+  "--out",
+  path.join(dir, "content"),
+  ...(values.newest ? ["--newest", values.newest] : []),
+]);
+if (!values["skip-build"]) {
+  run([path.join(root, "node_modules/contentlayer2/bin/cli.cjs"), "build"]);
+  run([path.join(root, "node_modules/next/dist/bin/next"), "build"]);
+}
