@@ -26,7 +26,8 @@ function relinkPrefixedIds() {
     const visit = (node: Root | Root["children"][number]) => {
       if (node.type === "element") {
         if (typeof node.properties.id === "string") ids.add(node.properties.id);
-        if (typeof node.properties.href === "string" && node.properties.href.startsWith("#")) anchors.push(node);
+        if (typeof node.properties.href === "string" && node.properties.href.startsWith("#"))
+          anchors.push(node);
       }
       if ("children" in node) for (const child of node.children) visit(child);
     };

@@ -54,8 +54,10 @@ export default async function SearchPage({ searchParams }: Props) {
         {outcome.kind === "results" && outcome.total > 0 && (
           <>
             <p className="text-sm text-muted">
-              {outcome.total === 1 ? "1 story matches" : `${outcome.total.toLocaleString("en-GB")} stories match`} “
-              {outcome.query}”{outcome.totalPages > 1 && ` (page ${outcome.page} of ${outcome.totalPages})`}
+              {outcome.total === 1
+                ? "1 story matches"
+                : `${outcome.total.toLocaleString("en-GB")} stories match`}{" "}
+              “{outcome.query}”{outcome.totalPages > 1 && ` (page ${outcome.page} of ${outcome.totalPages})`}
             </p>
             <ol className="mt-2">
               {outcome.hits.map(({ story, headline, snippet }) => (
