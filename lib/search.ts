@@ -15,10 +15,15 @@ export const MAX_QUERY_LENGTH = 1000;
 const indexPath = path.join(process.cwd(), ".contentlayer", SEARCH_INDEX_FILE);
 let loaded: { index: MiniSearch<SearchDocument>; mtimeMs: number } | null = null;
 
+type Ranked = { slug: string; terms: string[] };
+const RANKING_CACHE_SIZE = 500;
+const rankings = new Map<string, Ranked[]>();
+
 function index(): MiniSearch<SearchDocument> {
   // In development the content build rewrites the index on every change: reload it then.
   if (loaded && process.env.NODE_ENV !== "production" && statSync(indexPath).mtimeMs !== loaded.mtimeMs) {
     loaded = null;
+    rankings.clear();
   }
   if (!loaded) {
     loaded = {
@@ -110,10 +115,34 @@ const searchOptions = {
   fuzzy: (term: string) => (term.length > 4 ? 0.2 : false),
 };
 
-function rank(query: string): SearchResult[] {
-  const all = index().search(query, { ...searchOptions, combineWith: "AND" });
+/**
+ * The ranking of recent queries. Readers repeat queries (the news of the day), and a query
+ * matching most of a large archive costs tens of milliseconds to score; its ranking does not
+ * change while the server runs, so it is kept. Least recently used entries go first.
+ */
+
+function rank(query: string): Ranked[] {
+  const key = foldTerm(query);
+  const cached = rankings.get(key);
+  if (cached) {
+    rankings.delete(key);
+    rankings.set(key, cached);
+    return cached;
+  }
+  let results: SearchResult[] = index().search(query, { ...searchOptions, combineWith: "AND" });
   // Every word must match; when no story has them all, the best partial matches are shown.
-  return all.length > 0 ? all : index().search(query, { ...searchOptions, combineWith: "OR" });
+  if (results.length === 0) results = index().search(query, { ...searchOptions, combineWith: "OR" });
+  const ranked = results.map((r) => ({ slug: r.id as string, terms: r.terms }));
+  rankings.set(key, ranked);
+  if (rankings.size > RANKING_CACHE_SIZE) rankings.delete(rankings.keys().next().value!);
+  return ranked;
+}
+
+/** Loads the content and the index now (the server calls this when it starts). */
+export function warmSearch() {
+  index();
+  rank("warm");
+  rankings.clear();
 }
 
 export function search(rawQuery: string, page = 1): SearchOutcome {
@@ -122,8 +151,8 @@ export function search(rawQuery: string, page = 1): SearchOutcome {
   const length = [...query].length;
   if (length > MAX_QUERY_LENGTH) return { kind: "too-long", length };
   const ranked = rank(query)
-    .map((r) => ({ result: r, story: getStoryBySlug(r.id as string) }))
-    .filter((r): r is { result: SearchResult; story: Article } => r.story !== null);
+    .map((r) => ({ result: r, story: getStoryBySlug(r.slug) }))
+    .filter((r): r is { result: Ranked; story: Article } => r.story !== null);
   const found = paginate(ranked, page, PAGE_SIZE);
   if (!found) return { kind: "no-page", query, total: ranked.length };
   return {

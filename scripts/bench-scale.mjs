@@ -6,10 +6,13 @@
  *   npm run bench:scale                      # 1, 1000 and 10000 stories
  *   npm run bench:scale -- --counts 1,1000   # a quicker run
  *
- * For each count: wall time and peak memory (the whole process tree's resident memory, sampled
- * every 100 ms) of the content build and of `next build`. For the largest count: search latency
- * (p50, p99) and throughput with wrk at 16 concurrent connections for 20 seconds, over a rotating
- * set of queries, after a warm-up.
+ * For each count: wall time and peak memory (the whole process tree's resident memory, summed,
+ * sampled every 100 ms) of the content build and of `next build`. For the largest count: each
+ * query's latency one request at a time, then latency (p50, p99) and throughput with wrk at 16
+ * concurrent connections for 20 seconds, once over eight repeated queries and once over
+ * unique random three-word queries.
+ *
+ *   npm run bench:scale -- --counts 10000 --search-only   # reuse an existing build
  */
 import { spawn, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
@@ -23,6 +26,7 @@ const { values } = parseArgs({
     port: { type: "string", default: "4391" },
     seconds: { type: "string", default: "20" },
     connections: { type: "string", default: "16" },
+    "search-only": { type: "boolean", default: false },
   },
 });
 const counts = values.counts.split(",").map(Number);
@@ -82,9 +86,14 @@ function measure(command, args, cwd) {
 
 const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const node = process.execPath;
-const results = { machine: { cores: (await import("node:os")).cpus().length }, builds: [], search: null };
+const results = {
+  machine: { cores: (await import("node:os")).cpus().length },
+  builds: [],
+  searchSingle: null,
+  search: null,
+};
 
-for (const count of counts) {
+for (const count of values["search-only"] ? [] : counts) {
   const dir = path.join(root, ".synthetic", `bench-${count}`);
   spawnSync(
     node,
@@ -96,7 +105,7 @@ for (const count of counts) {
   process.stdout.write(`building ${count} stories ... `);
   const content = await measure(
     node,
-    [path.join(root, "node_modules/contentlayer2/bin/cli.cjs"), "build"],
+    [path.join(root, "scripts/contentlayer.mjs"), "build"],
     dir,
   );
   const next = await measure(node, [path.join(root, "node_modules/next/dist/bin/next"), "build"], dir);
@@ -150,16 +159,41 @@ try {
     "zurich",
     "reserch",
   ];
-  for (const q of queries) await fetch(`${base}/search?q=${encodeURIComponent(q)}`);
+  // One reader at a time: what each query costs on an idle server (first request, then warm).
+  const single = {};
+  for (const q of queries) {
+    const times = [];
+    for (let i = 0; i < 21; i++) {
+      const t0 = performance.now();
+      await (await fetch(`${base}/search?q=${encodeURIComponent(q)}`)).text();
+      times.push(performance.now() - t0);
+    }
+    const warm = times.slice(1).sort((a, b) => a - b);
+    single[q] = { firstMs: +times[0].toFixed(1), warmP50Ms: +warm[10].toFixed(1) };
+  }
+  results.searchSingle = single;
+  console.log("search, one request at a time (ms, first / warm median):");
+  for (const [q, t] of Object.entries(single)) console.log(`  ${q.padEnd(22)} ${t.firstMs} / ${t.warmP50Ms}`);
+
+  const WORDS =
+    "report council minister market growth policy research data city region official plan budget vote court agency study network supply price energy project school hospital river harbour factory museum festival season league worker farmer engineer scientist".split(
+      " ",
+    );
   mkdirSync(path.join(root, ".synthetic"), { recursive: true });
   const lua = path.join(root, ".synthetic", "search.lua");
-  writeFileSync(
-    lua,
-    `local queries = {${queries.map((q) => `"${encodeURIComponent(q)}"`).join(", ")}}
+  const load = (mode) => {
+    writeFileSync(
+      lua,
+      `local queries = {${queries.map((q) => `"${encodeURIComponent(q)}"`).join(", ")}}
+local words = {${WORDS.map((w) => `"${w}"`).join(", ")}}
 local i = 0
 request = function()
   i = i + 1
-  return wrk.format("GET", "/search?q=" .. queries[(i % #queries) + 1])
+  ${
+    mode === "repeated"
+      ? 'return wrk.format("GET", "/search?q=" .. queries[(i % #queries) + 1])'
+      : 'return wrk.format("GET", "/search?q=" .. words[math.random(#words)] .. "+" .. words[math.random(#words)] .. "+" .. words[math.random(#words)])'
+  }
 end
 done = function(summary, latency, requests)
   io.write(string.format("JSON {\\"requests\\": %d, \\"errors\\": %d, \\"p50_ms\\": %.2f, \\"p90_ms\\": %.2f, \\"p99_ms\\": %.2f, \\"max_ms\\": %.2f, \\"seconds\\": %.2f}\\n",
@@ -167,25 +201,29 @@ done = function(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000, summary.duration / 1e6))
 end
 `,
-  );
-  const wrk = spawnSync(
-    "wrk",
-    ["-t2", `-c${values.connections}`, `-d${values.seconds}s`, "--timeout", "10s", "-s", lua, base],
-    { encoding: "utf8" },
-  );
-  if (wrk.status !== 0) throw new Error(`wrk failed (apt-get install wrk): ${wrk.stderr}`);
-  const figures = JSON.parse(/^JSON (.*)$/m.exec(wrk.stdout)[1]);
-  results.search = {
-    stories: largest,
-    connections: Number(values.connections),
-    ...figures,
-    requestsPerSecond: +(figures.requests / figures.seconds).toFixed(1),
+    );
+    const wrk = spawnSync(
+      "wrk",
+      ["-t2", `-c${values.connections}`, `-d${values.seconds}s`, "--timeout", "10s", "-s", lua, base],
+      { encoding: "utf8" },
+    );
+    if (wrk.status !== 0) throw new Error(`wrk failed (apt-get install wrk): ${wrk.stderr}`);
+    const figures = JSON.parse(/^JSON (.*)$/m.exec(wrk.stdout)[1]);
+    const summary = {
+      mode,
+      stories: largest,
+      connections: Number(values.connections),
+      ...figures,
+      requestsPerSecond: +(figures.requests / figures.seconds).toFixed(1),
+    };
+    console.log(
+      `search under load (${mode} queries), ${largest} stories, ${values.connections} connections, ${figures.seconds.toFixed(0)} s: ` +
+        `${summary.requestsPerSecond} req/s, p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms, ` +
+        `max ${figures.max_ms} ms, ${figures.errors} errors`,
+    );
+    return summary;
   };
-  console.log(
-    `search at ${largest} stories, ${values.connections} connections, ${figures.seconds.toFixed(0)} s: ` +
-      `${results.search.requestsPerSecond} req/s, p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms, ` +
-      `max ${figures.max_ms} ms, ${figures.errors} errors`,
-  );
+  results.search = [load("repeated"), load("unique")];
 } finally {
   server.kill("SIGTERM");
 }

@@ -74,6 +74,6 @@ run([
   ...(values.newest ? ["--newest", values.newest] : []),
 ]);
 if (!values["skip-build"]) {
-  run([path.join(root, "node_modules/contentlayer2/bin/cli.cjs"), "build"]);
+  run([path.join(root, "scripts/contentlayer.mjs"), "build"]);
   run([path.join(root, "node_modules/next/dist/bin/next"), "build"]);
 }

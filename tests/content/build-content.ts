@@ -27,7 +27,7 @@ export function buildContent(contentDir: string): ContentBuild {
   symlinkSync(path.join(root, "node_modules"), path.join(work, "node_modules"));
   const result = spawnSync(
     process.execPath,
-    [path.join(root, "node_modules/contentlayer2/bin/cli.cjs"), "build"],
+    [path.join(root, "scripts/contentlayer.mjs"), "build"],
     {
       cwd: work,
       // Contentlayer takes its working directory from PWD.
