@@ -8,10 +8,12 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { defineDocumentType, makeSource } from "contentlayer2/source-files";
+import { defineDocumentType, defineNestedType, makeSource } from "contentlayer2/source-files";
+import { imageSize } from "image-size";
 import { slug as slugify } from "github-slugger";
 import readingTime from "reading-time";
 import { parseDateTime } from "./schema/dates";
+import { PLACEHOLDER } from "./schema/placeholder";
 import { checkHeadingLevels, extractHeadings, plainText } from "./schema/headings";
 import { buildSearchIndex, SEARCH_INDEX_FILE } from "./schema/search";
 import { storyMarkdown } from "./schema/markdown";
@@ -43,13 +45,57 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** `contentlayer2 dev` keeps serving the last good content; a build must fail instead. */
 const isDev = process.argv.includes("dev");
 
-function nonBlank(doc: RawDoc & Record<string, unknown>, field: string): string {
-  return checked(doc, field, () => {
-    const value = String(doc[field] ?? "").trim();
-    if (value === "") throw new Error("is empty; write it or remove the field");
-    return value;
-  });
+function filled(value: unknown, what = "it"): string {
+  const text = String(value ?? "").trim();
+  if (text === "") throw new Error(`is empty; write ${what} or remove the field`);
+  if (text.includes(PLACEHOLDER)) throw new Error(`is still a placeholder ("${text}"); write ${what}`);
+  return text;
 }
+
+function nonBlank(doc: RawDoc & Record<string, unknown>, field: string): string {
+  return checked(doc, field, () => filled(doc[field]));
+}
+
+/** An image under public/: it must exist, and its size is read so the page reserves its space. */
+function publicImage(src: string): { width: number; height: number } {
+  const file = path.join("public", src);
+  if (!src.startsWith("/") || src.includes("..") || !existsSync(file)) {
+    throw new Error(
+      `"${src}" is not a file under public/; put the image there and write its path, like /images/2025/talks.jpg`,
+    );
+  }
+  const { width, height } = imageSize(readFileSync(file));
+  if (!width || !height) throw new Error(`"${src}" is not an image whose size can be read`);
+  return { width, height };
+}
+
+const Correction = defineNestedType(() => ({
+  name: "Correction",
+  fields: {
+    date: { type: "string", required: true, description: "When, ISO 8601 with time zone" },
+    kind: {
+      type: "enum",
+      options: ["correction", "update"],
+      required: true,
+      description: "correction or update",
+    },
+    text: { type: "string", required: true, description: "What was wrong, or what changed" },
+  },
+}));
+
+const LeadImage = defineNestedType(() => ({
+  name: "LeadImage",
+  fields: {
+    src: { type: "string", required: true, description: "Path under public/, e.g. /images/2025/talks.jpg" },
+    alt: {
+      type: "string",
+      required: true,
+      description: "What the image shows, for readers who cannot see it",
+    },
+    caption: { type: "string", required: true, description: "The caption printed under the image" },
+    credit: { type: "string", required: true, description: "Who made the image, e.g. Jane Doe/Agency" },
+  },
+}));
 
 export const Author = defineDocumentType(() => ({
   name: "Author",
@@ -160,8 +206,55 @@ export const Article = defineDocumentType(() => ({
       required: true,
       description: "What the story is about, e.g. [Trade, Tariffs]",
     },
+    draft: {
+      type: "boolean",
+      required: false,
+      default: false,
+      description: "true: shown in development with a Draft banner, absent from production builds",
+    },
+    corrections: {
+      type: "list",
+      of: Correction,
+      required: false,
+      description: "Dated corrections and updates, oldest first; add entries, never change or remove them",
+    },
+    image: {
+      type: "nested",
+      of: LeadImage,
+      required: false,
+      description: "The lead image: src, alt, caption and credit, all four",
+    },
   },
   computedFields: {
+    // First, so that an editor sees every problem of a story at once, not one per build: the
+    // fields below check themselves too, but the first error of a document stops Contentlayer.
+    allFieldsChecked: {
+      type: "boolean",
+      resolve: (doc) => {
+        const problems: string[] = [];
+        const attempt = (check: () => unknown) => {
+          try {
+            check();
+          } catch (error) {
+            problems.push((error as Error).message);
+          }
+        };
+        for (const field of ["headline", "standfirst"]) attempt(() => nonBlank(doc, field));
+        attempt(() => checked(doc, "published", () => parseDateTime(doc.published)));
+        for (const resolve of [
+          Article.def().computedFields!.modifiedAt.resolve,
+          Article.def().computedFields!.sectionName.resolve,
+          Article.def().computedFields!.authorChecked.resolve,
+          Article.def().computedFields!.topicRefs.resolve,
+          Article.def().computedFields!.headings.resolve,
+          Article.def().computedFields!.leadImage.resolve,
+        ]) {
+          attempt(() => resolve(doc as never));
+        }
+        if (problems.length > 0) throw new Error([...new Set(problems)].join("\n       "));
+        return true;
+      },
+    },
     slug: {
       type: "string",
       resolve: (doc) =>
@@ -184,6 +277,7 @@ export const Article = defineDocumentType(() => ({
       description: "author, checked against the files in authors/",
       resolve: (doc) =>
         checked(doc, "author", () => {
+          filled(doc.author, "the author's slug");
           const authors = path.join(contentDirPath, "authors");
           if (!SLUG.test(doc.author) || !existsSync(path.join(authors, `${doc.author}.md`))) {
             const known = existsSync(authors)
@@ -205,23 +299,51 @@ export const Article = defineDocumentType(() => ({
     },
     modifiedAt: {
       type: "string",
-      description: "updated (or, when never updated, published), validated and normalised to UTC",
-      resolve: (doc) =>
-        checked(doc, "updated", () => {
-          const published = parseDateTime(doc.published);
+      description: "the latest of published, updated and the newest correction or update, in UTC",
+      resolve: (doc) => {
+        const published = checked(doc, "published", () => parseDateTime(doc.published));
+        const updated = checked(doc, "updated", () => {
           if (doc.updated === undefined) return published;
-          const updated = parseDateTime(doc.updated);
-          if (updated < published) {
+          const value = parseDateTime(doc.updated);
+          if (value < published) {
             throw new Error(`"${doc.updated}" is before the story was published (${doc.published})`);
           }
-          return updated;
-        }),
+          return value;
+        });
+        const log = correctionLog(doc, published);
+        return [updated, ...log.map((c) => c.date)].sort().at(-1)!;
+      },
+    },
+    correctionLog: {
+      type: "json",
+      description: "corrections and updates, validated, dates in UTC, newest first",
+      resolve: (doc) =>
+        correctionLog(
+          doc,
+          checked(doc, "published", () => parseDateTime(doc.published)),
+        ),
+    },
+    leadImage: {
+      type: "json",
+      description: "the lead image with its pixel size, or null",
+      resolve: (doc) =>
+        doc.image === undefined
+          ? null
+          : checked(doc, "image", () => {
+              const image = doc.image as unknown as Record<string, string>;
+              const alt = checked(doc, "image.alt", () => filled(image.alt, "what the image shows"));
+              const caption = checked(doc, "image.caption", () => filled(image.caption, "a caption"));
+              const credit = checked(doc, "image.credit", () => filled(image.credit, "who made it"));
+              const size = checked(doc, "image.src", () => publicImage(filled(image.src, "its path")));
+              return { src: image.src, alt, caption, credit, ...size };
+            }),
     },
     sectionName: {
       type: "string",
       description: "section, checked against the list in site.config.ts",
       resolve: (doc) =>
         checked(doc, "section", () => {
+          filled(doc.section, `one of: ${sectionNames.join(", ")}`);
           // Contentlayer declares enum options but does not enforce them.
           if (!(sectionNames as string[]).includes(doc.section)) {
             throw new Error(`"${doc.section}" is not a section; use one of: ${sectionNames.join(", ")}`);
@@ -238,6 +360,7 @@ export const Article = defineDocumentType(() => ({
           const topics = Array.from(doc.topics as Iterable<string>, (t) => t.trim().replace(/\s+/g, " "));
           if (topics.length === 0) throw new Error("give the story at least one topic");
           if (topics.some((t) => t === "")) throw new Error("a topic is empty");
+          if (topics.some((t) => t.includes(PLACEHOLDER))) throw new Error("a topic is still a placeholder");
           return topics.map((name) => ({ name, slug: slugify(name) }));
         }),
     },
@@ -255,12 +378,41 @@ export const Article = defineDocumentType(() => ({
       description: "The body's h2 and h3 headings with their ids, for the table of contents",
       resolve: (doc) =>
         checked(doc, "body", () => {
+          filled(doc.body.raw, "the story");
           checkHeadingLevels(doc.body.raw);
           return extractHeadings(doc.body.html);
         }),
     },
   },
 }));
+
+type Entry = { date: string; kind: "correction" | "update"; text: string };
+
+function correctionLog(doc: RawDoc & { corrections?: unknown }, published: string): Entry[] {
+  return checked(doc, "corrections", () =>
+    Array.from((doc.corrections ?? []) as Iterable<Record<string, string>>, (entry, i) => {
+      const where = `entry ${i + 1}`;
+      let date: string;
+      try {
+        date = parseDateTime(entry.date);
+      } catch (error) {
+        throw new Error(`${where}: date ${(error as Error).message}`);
+      }
+      if (date < published) throw new Error(`${where}: ${entry.date} is before the story was published`);
+      if (entry.kind !== "correction" && entry.kind !== "update") {
+        throw new Error(`${where}: kind "${entry.kind}" must be correction or update`);
+      }
+      const text = (() => {
+        try {
+          return filled(entry.text, "what was corrected or updated");
+        } catch (error) {
+          throw new Error(`${where}: text ${(error as Error).message}`);
+        }
+      })();
+      return { date, kind: entry.kind, text } as Entry;
+    }).sort((a, b) => b.date.localeCompare(a.date)),
+  );
+}
 
 export default makeSource({
   contentDirPath,
@@ -281,6 +433,9 @@ export default makeSource({
         ? JSON.parse(readFileSync(path.join(generated, type, "_index.json"), "utf8"))
         : [];
     const articles: GeneratedArticle[] = read("Article");
+    // A production build's search index leaves out drafts and stories still to be published.
+    const now = new Date().toISOString();
+    const searchable = isDev ? articles : articles.filter((a) => !a.draft && a.publishedAt <= now);
     const problems = [...strayFiles(), ...duplicateSlugs(articles)];
     if (problems.length > 0) {
       console.error(`Error: invalid content\n${problems.map((p) => `  • ${p}`).join("\n")}`);
@@ -290,7 +445,7 @@ export default makeSource({
     }
     // The search index is made here, once per content build (and on every change in dev).
     const index = buildSearchIndex(
-      articles.map((a) => ({
+      searchable.map((a) => ({
         slug: a.slug,
         headline: a.headline,
         standfirst: a.standfirst,
@@ -304,6 +459,8 @@ export default makeSource({
 
 type GeneratedArticle = {
   slug: string;
+  draft?: boolean;
+  publishedAt: string;
   headline: string;
   standfirst: string;
   topics: string[];

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { BASE_URL, DIST_DIR, PORT, SITE_URL, SYNTHETIC } from "./e2e/env";
+import { BASE_URL, DEV, DIST_DIR, PORT, SITE_URL, SYNTHETIC } from "./e2e/env";
 
 /**
  * End-to-end tests against production builds made for them, served by `next start` on ports of
@@ -42,13 +42,18 @@ export default defineConfig({
   projects: [
     {
       name: "site",
-      testIgnore: "synthetic/**",
+      testIgnore: ["synthetic/**", "dev/**"],
       use: { ...devices["Desktop Chrome"], baseURL: BASE_URL },
     },
     {
       name: "synthetic",
       testMatch: "synthetic/**/*.spec.ts",
       use: { ...devices["Desktop Chrome"], baseURL: SYNTHETIC.baseURL },
+    },
+    {
+      name: "dev",
+      testMatch: "dev/**/*.spec.ts",
+      use: { ...devices["Desktop Chrome"], baseURL: DEV.baseURL },
     },
   ],
   webServer: [
@@ -64,6 +69,13 @@ export default defineConfig({
       command: `node scripts/synthetic-site.mjs --count ${SYNTHETIC.count} --dir ${SYNTHETIC.dir} --newest ${SYNTHETIC.newest()} && cd ${SYNTHETIC.dir} && ${next} start --hostname 127.0.0.1 --port ${SYNTHETIC.port}`,
       env: { SITE_URL },
       url: SYNTHETIC.baseURL,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      timeout: 300_000,
+    },
+    {
+      command: `node scripts/synthetic-site.mjs --count ${DEV.count} --dir ${DEV.dir} --content-only && cd ${DEV.dir} && ${next} dev --hostname 127.0.0.1 --port ${DEV.port}`,
+      url: DEV.baseURL,
       reuseExistingServer: false,
       stdout: "pipe",
       timeout: 300_000,

@@ -1,14 +1,24 @@
-import { headingsOf, topicsOf, type Article, type Author } from "@/lib/content";
+import {
+  correctionsOf,
+  headingsOf,
+  isScheduled,
+  leadImageOf,
+  topicsOf,
+  type Article,
+  type Author,
+} from "@/lib/content";
 import { absoluteUrl } from "@/lib/url";
 import type { Section } from "@/site.config";
 import { Byline } from "./Byline";
 import { Dateline } from "./Dateline";
+import { LeadImage } from "./LeadImage";
 import { RelatedStories } from "./RelatedStories";
 import { SectionLabel } from "./SectionLabel";
 import { SectionNeighbours } from "./SectionNeighbours";
 import { ShareButton } from "./ShareButton.island";
 import { ShareLinks } from "./ShareLinks";
 import { StoryBody } from "./StoryBody";
+import { CorrectionLog, LatestCorrection, UnpublishedBanner } from "./StoryNotices";
 import { TableOfContents } from "./TableOfContents";
 import { TopicLinks } from "./TopicLinks";
 
@@ -23,10 +33,16 @@ type Props = {
 
 export function Story({ story, author, section, related, previous, next }: Props) {
   const url = absoluteUrl(story.url);
+  const corrections = correctionsOf(story);
+  const image = leadImageOf(story);
   return (
     <>
       <article className="mx-auto max-w-[42rem]">
         <header>
+          <UnpublishedBanner
+            draft={story.draft}
+            scheduledFor={isScheduled(story) ? story.publishedAt : undefined}
+          />
           <SectionLabel section={section} />
           <h1 className="mt-2 font-serif text-3xl leading-tight font-bold text-balance sm:text-5xl">
             {story.headline}
@@ -39,13 +55,16 @@ export function Story({ story, author, section, related, previous, next }: Props
           <div className="mt-2">
             <Dateline
               published={story.publishedAt}
-              updated={story.updated ? story.modifiedAt : undefined}
+              updated={story.modifiedAt !== story.publishedAt ? story.modifiedAt : undefined}
               readingMinutes={story.readingMinutes}
             />
           </div>
+          <LatestCorrection entries={corrections} />
         </header>
+        {image && <LeadImage image={image} />}
         <TableOfContents headings={headingsOf(story)} />
         <StoryBody html={story.body.html} />
+        <CorrectionLog entries={corrections} />
         <TopicLinks topics={topicsOf(story)} />
         <ShareLinks url={url} title={story.headline} />
       </article>

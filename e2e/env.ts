@@ -13,11 +13,21 @@ export const DIST_DIR = ".next-test";
 
 /** The synthetic workspace: generated test stories, built and served apart from the real site. */
 export const SYNTHETIC = {
-  count: 130,
+  count: 150,
   dir: ".synthetic/e2e",
   /** The newest synthetic story was published half an hour before the build, the rest hourly. */
   newest: () => new Date(Date.now() - 30 * 60_000).toISOString(),
   port: Number(process.env.E2E_SYNTHETIC_PORT ?? 4318),
+  get baseURL() {
+    return `http://127.0.0.1:${this.port}`;
+  },
+};
+
+/** A development server (`next dev`) on a small synthetic workspace, for what only dev shows. */
+export const DEV = {
+  count: 20,
+  dir: ".synthetic/dev",
+  port: Number(process.env.E2E_DEV_PORT ?? 4319),
   get baseURL() {
     return `http://127.0.0.1:${this.port}`;
   },

@@ -9,14 +9,35 @@ import { sections, type Section } from "@/site.config";
 export type { Article, Author };
 export type TocHeading = { level: 2 | 3; text: string; id: string };
 export type TopicRef = { name: string; slug: string };
+export type CorrectionEntry = { date: string; kind: "correction" | "update"; text: string };
+export type LeadImageInfo = {
+  src: string;
+  alt: string;
+  caption: string;
+  credit: string;
+  width: number;
+  height: number;
+};
 
 /** Contentlayer types `json` computed fields loosely; these accessors give them their shape. */
 export const headingsOf = (story: Article) => story.headings as TocHeading[];
 export const topicsOf = (story: Article) => story.topicRefs as TopicRef[];
+export const correctionsOf = (story: Article) => story.correctionLog as CorrectionEntry[];
+export const leadImageOf = (story: Article) => story.leadImage as LeadImageInfo | null;
+
+/**
+ * Drafts, and stories whose publication time is still to come, exist only in development
+ * (`next dev`), where they carry a banner. A production build leaves them out everywhere:
+ * pages, listings, feeds, sitemaps, search. "To come" is judged when the build runs.
+ */
+const showUnpublished = process.env.NODE_ENV === "development";
+const builtAt = new Date().toISOString();
+export const isScheduled = (story: Article) => story.publishedAt > builtAt;
+const isPublic = (story: Article) => !story.draft && !isScheduled(story);
 
 const newestFirst = (a: Article, b: Article) =>
   b.publishedAt.localeCompare(a.publishedAt) || a.slug.localeCompare(b.slug);
-const stories: Article[] = [...allArticles].sort(newestFirst);
+const stories: Article[] = allArticles.filter((s) => showUnpublished || isPublic(s)).sort(newestFirst);
 
 function groupBy<K>(keysOf: (story: Article) => K[]): Map<K, Article[]> {
   const groups = new Map<K, Article[]>();

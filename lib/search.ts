@@ -47,6 +47,8 @@ export type SearchOutcome =
 
 /** Folds each character on its own, so that positions in the folded text match the original. */
 function foldKeepingPositions(text: string): string {
+  // Most text is plain ASCII, where folding is lower-casing (and keeps every position).
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   let out = "";
   for (const c of text) {
     const f = foldTerm(c);

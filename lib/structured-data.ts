@@ -4,7 +4,7 @@
  */
 import type { BreadcrumbList, Graph, ListItem, NewsArticle, Organization, Thing, WebSite } from "schema-dts";
 import { site, type Section } from "@/site.config";
-import { topicsOf, type Article, type Author } from "./content";
+import { leadImageOf, topicsOf, type Article, type Author } from "./content";
 import { absoluteUrl, socialImagePath } from "./url";
 
 /** Google shows at most 110 characters of a NewsArticle headline. */
@@ -70,6 +70,7 @@ type StoryContext = { story: Article; author: Author; section: Section };
 
 export function newsArticle({ story, author, section }: StoryContext): Node<NewsArticle> {
   const url = absoluteUrl(story.url);
+  const lead = leadImageOf(story);
   return {
     "@type": "NewsArticle",
     "@id": `${url}#article`,
@@ -82,6 +83,18 @@ export function newsArticle({ story, author, section }: StoryContext): Node<News
     author: { "@type": "Person", name: author.name, url: absoluteUrl(author.url) },
     publisher: organization(),
     image: [
+      ...(lead
+        ? [
+            {
+              "@type": "ImageObject" as const,
+              url: absoluteUrl(lead.src),
+              width: `${lead.width}`,
+              height: `${lead.height}`,
+              caption: lead.caption,
+              creditText: lead.credit,
+            },
+          ]
+        : []),
       {
         "@type": "ImageObject",
         url: absoluteUrl(socialImagePath(story.url)),

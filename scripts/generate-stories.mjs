@@ -12,13 +12,19 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { crc32, deflateSync } from "node:zlib";
 
 const { values } = parseArgs({
-  options: { count: { type: "string" }, out: { type: "string" }, newest: { type: "string" } },
+  options: {
+    count: { type: "string" },
+    out: { type: "string" },
+    newest: { type: "string" },
+    public: { type: "string" },
+  },
 });
 const count = Number(values.count);
 if (!Number.isInteger(count) || count < 1 || !values.out) {
-  console.error("usage: generate-stories.mjs --count N --out DIR [--newest ISO-DATE-TIME]");
+  console.error("usage: generate-stories.mjs --count N --out DIR [--newest ISO-DATE-TIME] [--public DIR]");
   process.exit(2);
 }
 const out = path.resolve(values.out);
@@ -94,6 +100,37 @@ const PLANTED = [
   { story: 7, field: "body", word: "quokka" },
 ];
 
+/** A PNG of a plain gradient, written by hand (zlib is all a PNG needs): a synthetic lead image. */
+function gradientPng(width, height) {
+  const chunk = (type, data) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const o = y * (width * 3 + 1) + 1 + x * 3;
+      rows[o] = 60 + Math.round((x / width) * 120);
+      rows[o + 1] = 90 + Math.round((y / height) * 100);
+      rows[o + 2] = 150;
+    }
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(rows)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
 rmSync(out, { recursive: true, force: true });
 mkdirSync(path.join(out, "authors"), { recursive: true });
 mkdirSync(path.join(out, "stories"), { recursive: true });
@@ -122,7 +159,10 @@ for (let i = 1; i <= count; i++) {
   const words = i === 9 ? "🌍 世界 Zürich café" : `${pick(WORDS)} ${pick(WORDS)}`;
   const headline = `Synthetic story ${pad(i)}: ${planted("headline") ?? pick(WORDS)} ${words}`;
   const standfirst = `Test data, not news. ${planted("standfirst") ?? ""} ${sentence()}`.replace(/\s+/g, " ");
-  const published = new Date(newest - (i - 1) * 3600_000).toISOString().replace(/\.\d+Z$/, "Z");
+  const isScheduled = i === 12;
+  // Story 12 is scheduled: published a week after whichever is later, now or the newest story.
+  const time = isScheduled ? Math.max(Date.now(), newest) + 7 * 24 * 3600_000 : newest - (i - 1) * 3600_000;
+  const published = new Date(time).toISOString().replace(/\.\d+Z$/, "Z");
   const body = [
     paragraph(),
     `## ${pick(WORDS)} ${pick(WORDS)}`,
@@ -131,6 +171,35 @@ for (let i = 1; i <= count; i++) {
     `## ${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}`,
     paragraph(),
   ].join("\n\n");
+  // A few stories exercise the newsroom's workflow: a draft, a scheduled story, a story with
+  // corrections and updates, and (where there is a public/ folder to put it in) a lead image.
+  const extra = [];
+  if (i === 11) extra.push("draft: true");
+  if (i === 13) {
+    const at = (h) =>
+      new Date(newest - (i - 1) * 3600_000 + h * 3600_000).toISOString().replace(/\.\d+Z$/, "Z");
+    extra.push(
+      "corrections:",
+      `  - date: ${at(1)}`,
+      "    kind: correction",
+      '    text: "An earlier version gave the wrong figure for the synthetic budget."',
+      `  - date: ${at(2)}`,
+      "    kind: update",
+      '    text: "This synthetic story was updated with a second synthetic paragraph."',
+    );
+  }
+  if (i === 1 && values.public) {
+    const dir = path.join(path.resolve(values.public), "images", "synthetic");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, "lead-00001.png"), gradientPng(1600, 900));
+    extra.push(
+      "image:",
+      "  src: /images/synthetic/lead-00001.png",
+      '  alt: "A blue-grey gradient: a synthetic test image"',
+      '  caption: "Synthetic lead image for test story 1."',
+      '  credit: "Generated/Test data"',
+    );
+  }
   const frontMatter = [
     "---",
     `headline: "${headline}"`,
@@ -140,6 +209,7 @@ for (let i = 1; i <= count; i++) {
     `section: ${section}`,
     "topics:",
     ...[...topics].map((t) => `  - ${t}`),
+    ...extra,
     "---",
   ].join("\n");
   writeFileSync(path.join(out, `stories/synthetic-${pad(i)}.md`), `${frontMatter}\n\n${body}\n`);

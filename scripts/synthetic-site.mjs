@@ -21,11 +21,14 @@ const { values } = parseArgs({
     dir: { type: "string" },
     newest: { type: "string" },
     "skip-build": { type: "boolean", default: false },
+    "content-only": { type: "boolean", default: false },
   },
 });
 const count = Number(values.count);
 if (!Number.isInteger(count) || count < 1) {
-  console.error("usage: synthetic-site.mjs --count N [--dir DIR] [--skip-build]");
+  console.error(
+    "usage: synthetic-site.mjs --count N [--dir DIR] [--newest ISO] [--skip-build | --content-only]",
+  );
   process.exit(2);
 }
 const dir = path.resolve(values.dir ?? path.join(root, ".synthetic", `site-${count}`));
@@ -71,9 +74,11 @@ run([
   String(count),
   "--out",
   path.join(dir, "content"),
+  "--public",
+  path.join(dir, "public"),
   ...(values.newest ? ["--newest", values.newest] : []),
 ]);
 if (!values["skip-build"]) {
   run([path.join(root, "scripts/contentlayer.mjs"), "build"]);
-  run([path.join(root, "node_modules/next/dist/bin/next"), "build"]);
+  if (!values["content-only"]) run([path.join(root, "node_modules/next/dist/bin/next"), "build"]);
 }

@@ -81,7 +81,7 @@ test.describe("at scale: listings and pagination", () => {
 });
 
 test.describe("at scale: what to read next", () => {
-  for (const n of [1, 10, 64, 130]) {
+  for (const n of [1, 10, 64, 150]) {
     test(`story ${n} suggests the best-matching other stories, newest first among equals`, async ({
       page,
     }) => {

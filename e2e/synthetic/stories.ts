@@ -14,9 +14,11 @@ export type SyntheticStory = {
   published: number;
   section: string;
   topics: string[];
+  draft: boolean;
 };
 
-export function readSyntheticStories(): SyntheticStory[] {
+/** Every generated story, drafts and scheduled ones included. */
+export function readAllSyntheticStories(): SyntheticStory[] {
   const dir = path.join(SYNTHETIC.dir, "content", "stories");
   return readdirSync(dir)
     .filter((f) => f.endsWith(".md"))
@@ -34,10 +36,16 @@ export function readSyntheticStories(): SyntheticStory[] {
         published: Date.parse(field("published")),
         section: field("section"),
         topics,
+        draft: /^draft: true$/m.test(text),
       };
     })
     .sort((a, b) => b.published - a.published);
 }
+
+/** What a production build publishes: no drafts, nothing scheduled for later. */
+export const isPublished = (s: SyntheticStory) => !s.draft && s.published <= Date.now();
+
+export const readSyntheticStories = () => readAllSyntheticStories().filter(isPublished);
 
 /** Brute force, for comparison with lib/related.ts's indexed top-k. */
 export function expectedRelated(story: SyntheticStory, all: SyntheticStory[], count = 4): string[] {

@@ -15,32 +15,39 @@ export type ContentBuild = {
   cleanup: () => void;
 };
 
-/**
- * Runs the real `contentlayer2 build`, with the project's real schema, on a content folder,
- * in a scratch directory so it never touches the project's own .contentlayer output.
- */
-export function buildContent(contentDir: string): ContentBuild {
+/** A scratch copy of what the content build needs, so tests never touch the project's output. */
+export function scratchWorkspace(): string {
   const work = mkdtempSync(path.join(tmpdir(), "broadsheet-content-"));
-  for (const entry of ["contentlayer.config.ts", "site.config.ts", "schema", "package.json"]) {
+  for (const entry of ["contentlayer.config.ts", "site.config.ts", "schema", "package.json", "public"]) {
     cpSync(path.join(root, entry), path.join(work, entry), { recursive: true });
   }
   symlinkSync(path.join(root, "node_modules"), path.join(work, "node_modules"));
-  const result = spawnSync(
-    process.execPath,
-    [path.join(root, "scripts/contentlayer.mjs"), "build"],
-    {
-      cwd: work,
-      // Contentlayer takes its working directory from PWD.
-      env: { ...process.env, PWD: work, BROADSHEET_CONTENT_DIR: path.resolve(contentDir) },
-      encoding: "utf8",
-      timeout: 60_000,
-    },
-  );
+  return work;
+}
+
+/** Runs one of the project's scripts in a workspace, on a content folder. */
+export function runScript(script: string, args: string[], work: string, contentDir: string) {
+  const result = spawnSync(process.execPath, [path.join(root, script), ...args], {
+    cwd: work,
+    // Contentlayer takes its working directory from PWD.
+    env: { ...process.env, PWD: work, BROADSHEET_CONTENT_DIR: path.resolve(contentDir) },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/**
+ * Runs the real content build, with the project's real schema, on a content folder, in a scratch
+ * directory so it never touches the project's own .contentlayer output.
+ */
+export function buildContent(contentDir: string): ContentBuild {
+  const work = scratchWorkspace();
+  const { status, output } = runScript("scripts/contentlayer.mjs", ["build"], work, contentDir);
   return {
-    status: result.status,
-    output: `${result.stdout}\n${result.stderr}`,
-    generated: (file) =>
-      JSON.parse(readFileSync(path.join(work, ".contentlayer/generated", file), "utf8")),
+    status,
+    output,
+    generated: (file) => JSON.parse(readFileSync(path.join(work, ".contentlayer/generated", file), "utf8")),
     generatedDir: (type) => path.join(work, ".contentlayer/generated", type),
     cleanup: () => rmSync(work, { recursive: true, force: true }),
   };

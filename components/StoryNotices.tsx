@@ -1,0 +1,57 @@
+import { formatDateTime } from "@/lib/format";
+import type { CorrectionEntry } from "@/lib/content";
+
+const label = (entry: CorrectionEntry) => (entry.kind === "correction" ? "Correction" : "Updated");
+
+/** Only ever seen in development: production builds leave drafts and scheduled stories out. */
+export function UnpublishedBanner({ draft, scheduledFor }: { draft: boolean; scheduledFor?: string }) {
+  if (!draft && !scheduledFor) return null;
+  return (
+    <p
+      role="note"
+      className="mb-6 rounded border-2 border-dashed border-accent px-4 py-3 text-sm font-bold tracking-wider text-accent uppercase"
+    >
+      {draft ? "Draft: not published" : `Scheduled: publishes ${formatDateTime(scheduledFor!)}`}
+    </p>
+  );
+}
+
+/** The latest correction or update, at the top of the story. */
+export function LatestCorrection({ entries }: { entries: CorrectionEntry[] }) {
+  const latest = entries[0];
+  if (!latest) return null;
+  return (
+    <p role="note" className="mt-6 border-l-4 border-accent bg-avatar/50 px-4 py-3 text-sm">
+      <strong>{label(latest)}</strong>, <time dateTime={latest.date}>{formatDateTime(latest.date)}</time>:{" "}
+      {latest.text}
+      {entries.length > 1 && (
+        <>
+          {" "}
+          <a href="#corrections" className="underline">
+            All {entries.length} corrections and updates
+          </a>
+        </>
+      )}
+    </p>
+  );
+}
+
+/** Every correction and update, newest first, at the end of the story. */
+export function CorrectionLog({ entries }: { entries: CorrectionEntry[] }) {
+  if (entries.length === 0) return null;
+  return (
+    <section id="corrections" aria-labelledby="corrections-title" className="mt-10 border-t border-rule pt-6">
+      <h2 id="corrections-title" className="text-sm font-bold">
+        Corrections and updates
+      </h2>
+      <ol className="mt-3 space-y-3 text-sm">
+        {entries.map((entry) => (
+          <li key={`${entry.date}-${entry.text}`}>
+            <strong>{label(entry)}</strong>, <time dateTime={entry.date}>{formatDateTime(entry.date)}</time>:{" "}
+            {entry.text}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+import { expect, test } from "@playwright/test";
+import { SITE_URL } from "../env";
+import { readAllSyntheticStories } from "./stories";
+
+const all = readAllSyntheticStories();
+const draft = all.find((s) => s.draft)!;
+const scheduled = all.find((s) => s.published > Date.now())!;
+const corrected = all.find((s) => s.slug === "synthetic-00013")!;
+const withImage = all.find((s) => s.slug === "synthetic-00001")!;
+
+test.describe("drafts and scheduled stories in a production build", () => {
+  for (const [name, story] of [
+    ["a draft", () => draft],
+    ["a scheduled story", () => scheduled],
+  ] as const) {
+    test(`${name} has no page and appears in no listing, feed, sitemap or search result`, async ({
+      request,
+    }) => {
+      const { slug, url, section, headline, topics } = story();
+      expect((await request.get(url)).status()).toBe(404);
+      expect((await request.get(`${url}/social.png`)).status()).toBe(404);
+      const places = [
+        "/",
+        `/${section.toLowerCase()}`,
+        ...topics.map((t) => `/topics/${t}`),
+        "/authors/synthetic-author",
+        "/feed.xml",
+        "/atom.xml",
+        "/feed.json",
+        `/${section.toLowerCase()}/feed.xml`,
+        "/authors/synthetic-author/feed.json",
+        "/sitemap.xml",
+        "/news-sitemap.xml",
+        `/search?q=${encodeURIComponent(headline.split(": ")[0])}`,
+        `/search?q=${slug.split("-")[1]}`,
+      ];
+      for (const place of places) {
+        const response = await request.get(place);
+        const body = await response.text();
+        // Topic pages that only the hidden story had are 404s, which is right too.
+        expect([200, 404], place).toContain(response.status());
+        expect(body, place).not.toContain(slug);
+        expect(body, place).not.toContain(headline);
+      }
+    });
+  }
+});
+
+test.describe("corrections and updates", () => {
+  test("the latest shows at the top, the full log at the end, and the dateline says updated", async ({
+    page,
+  }) => {
+    await page.goto(corrected.url);
+    const top = page.locator("article header [role=note]");
+    await expect(top).toContainText("Updated");
+    await expect(top).toContainText("updated with a second synthetic paragraph");
+    await expect(top.getByRole("link", { name: "All 2 corrections and updates" })).toHaveAttribute(
+      "href",
+      "#corrections",
+    );
+    const log = page.getByRole("region", { name: "Corrections and updates" });
+    await expect(log.locator("li")).toHaveCount(2);
+    await expect(log.locator("li").nth(0)).toContainText("Updated");
+    await expect(log.locator("li").nth(1)).toContainText("Correction");
+    await expect(log.locator("li").nth(1)).toContainText("wrong figure");
+    const latest = await log.locator("li time").first().getAttribute("datetime");
+    expect(Date.parse(latest!)).toBe(corrected.published + 2 * 3600_000);
+    const dateline = page.locator("article header p", { hasText: "Published" });
+    await expect(dateline).toContainText("Updated");
+    const updated = dateline.locator("time").nth(1);
+    await expect(updated).toHaveAttribute("datetime", latest!);
+  });
+
+  test("the latest entry sets the story's modified time in metadata, structured data, feeds and sitemap", async ({
+    request,
+  }) => {
+    const latest = new Date(corrected.published + 2 * 3600_000).toISOString();
+    const html = await (await request.get(corrected.url)).text();
+    expect(html).toContain(`<meta property="article:modified_time" content="${latest}"/>`);
+    expect(html).toContain(`"dateModified":"${latest}"`);
+    expect(html).toContain(`"datePublished":"${new Date(corrected.published).toISOString()}"`);
+    const feed = await (await request.get("/feed.json")).json();
+    const item = feed.items.find((i: { url: string }) => i.url === `${SITE_URL}${corrected.url}`);
+    if (item) expect(new Date(item.date_modified).toISOString()).toBe(latest);
+    const sitemap = await (await request.get("/sitemap.xml")).text();
+    expect(sitemap).toMatch(
+      new RegExp(`<loc>${SITE_URL}${corrected.url}</loc>\\s*<lastmod>${latest}</lastmod>`),
+    );
+  });
+});
+
+test.describe("lead images", () => {
+  test("a story's lead image is responsive, described, captioned and credited, and reserves its space", async ({
+    page,
+  }) => {
+    await page.goto(withImage.url);
+    const figure = page.locator("article figure");
+    const img = figure.locator("img");
+    await expect(img).toHaveAttribute("alt", "A blue-grey gradient: a synthetic test image");
+    await expect(img).toHaveAttribute("width", "1600");
+    await expect(img).toHaveAttribute("height", "900");
+    await expect(img).toHaveAttribute(
+      "srcset",
+      /\/_next\/image\?url=%2Fimages%2Fsynthetic%2Flead-00001\.png&w=\d+/,
+    );
+    await expect(img).toHaveAttribute("fetchpriority", "high");
+    await expect(figure.locator("figcaption")).toHaveText(
+      "Synthetic lead image for test story 1. Generated/Test data",
+    );
+    // The optimiser really serves it, and the picture really loaded.
+    expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+    const src = await img.evaluate((el: HTMLImageElement) => el.currentSrc);
+    const response = await page.request.get(src);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toMatch(/^image\//);
+  });
+
+  test("loading the page with its lead image shifts no layout", async ({ page }) => {
+    await page.addInitScript(() => {
+      (window as unknown as { cls: number }).cls = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & {
+          value: number;
+          hadRecentInput: boolean;
+        })[]) {
+          if (!entry.hadRecentInput) (window as unknown as { cls: number }).cls += entry.value;
+        }
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(withImage.url, { waitUntil: "networkidle" });
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBe(0);
+  });
+});

@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+/**
+ * npm run check: validates every story and author without building the site.
+ *
+ * Errors (the content build's own checks: missing, unknown or malformed fields, impossible
+ * dates, unknown sections or authors, placeholders, duplicate slugs, stray files) are printed
+ * with the file, the field, what is wrong and how to fix it, and make it exit 1.
+ * Warnings (likely mistakes) are printed too but do not fail it:
+ *   - a headline over 110 characters (search engines cut it)
+ *   - a standfirst over 300 characters
+ *   - a story of over 600 words without a section heading
+ *   - a topic spelled two ways across stories
+ *   - a correction or update that was changed or removed rather than added (against git HEAD)
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+
+const root = path.resolve(import.meta.dirname, "..");
+const contentDir = process.env.BROADSHEET_CONTENT_DIR ?? "content";
+
+// Contentlayer's own messages, with what to do about each kind.
+const HINTS = [
+  [/missing the following required fields/, "add each missing field (docs/editing.md lists them all)"],
+  [/extra fields/, "remove the field, or correct its spelling (docs/editing.md lists the fields)"],
+  [
+    /Couldn't determine the document type/,
+    "stories go in stories/, authors in authors/; move or remove the file",
+  ],
+  [/incompatible/i, "give the field a value of the right kind (a list for topics, true or false for draft)"],
+];
+
+const build = spawnSync(process.execPath, [path.join(root, "scripts/contentlayer.mjs"), "build"], {
+  env: { ...process.env, PWD: process.cwd() },
+  encoding: "utf8",
+});
+const output = `${build.stdout}\n${build.stderr}`
+  .split("\n")
+  .filter((line) => !line.startsWith("successCallback") && line.trim() !== "")
+  .join("\n");
+
+if (build.status !== 0) {
+  console.error(output);
+  const hints = HINTS.filter(([pattern]) => pattern.test(output)).map(([, hint]) => hint);
+  if (hints.length) console.error(`\nHow to fix:\n${hints.map((h) => `  - ${h}`).join("\n")}`);
+  console.error("\nnpm run check: the content has errors (above); nothing was published.");
+  process.exit(1);
+}
+
+const generated = path.join(process.cwd(), ".contentlayer", "generated", "Article", "_index.json");
+const articles = existsSync(generated) ? JSON.parse(readFileSync(generated, "utf8")) : [];
+const warnings = [];
+const fileOf = (a) => path.posix.join(contentDir, a._raw.sourceFilePath);
+
+const spellings = new Map();
+for (const a of articles) {
+  const file = fileOf(a);
+  if (a.headline.length > 110) {
+    warnings.push(
+      `${file}: field "headline": ${a.headline.length} characters; search engines show about 110, shorten it`,
+    );
+  }
+  if (a.standfirst.length > 300) {
+    warnings.push(`${file}: field "standfirst": ${a.standfirst.length} characters; keep it under about 300`);
+  }
+  const words = a.text.split(/\s+/).filter(Boolean).length;
+  if (words > 600 && a.headings.length === 0) {
+    warnings.push(
+      `${file}: field "body": ${words} words and no section heading; add "## Heading" lines to help readers find their way`,
+    );
+  }
+  for (const topic of a.topicRefs) {
+    if (!spellings.has(topic.slug)) spellings.set(topic.slug, new Map());
+    const forms = spellings.get(topic.slug);
+    if (!forms.has(topic.name)) forms.set(topic.name, file);
+  }
+}
+for (const forms of spellings.values()) {
+  if (forms.size > 1) {
+    const list = [...forms].map(([name, file]) => `"${name}" (${file})`).join(", ");
+    warnings.push(`topics: one topic is spelled ${forms.size} ways: ${list}; use one spelling`);
+  }
+}
+
+// Corrections are a public record: entries are added, never changed or removed.
+const key = (c) => JSON.stringify([String(c.date), c.kind, String(c.text).trim()]);
+for (const a of articles) {
+  const file = fileOf(a);
+  let before;
+  try {
+    const abs = path.resolve(file);
+    const git = (...args) =>
+      execFileSync("git", ["-C", path.dirname(abs), ...args], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      });
+    const top = git("rev-parse", "--show-toplevel").trim();
+    before = git("show", `HEAD:${path.relative(top, abs)}`);
+  } catch {
+    continue; // A new file, or no git: nothing to compare with.
+  }
+  const frontMatter = before.split(/^---$/m)[1] ?? "";
+  let old;
+  try {
+    old = parseYaml(frontMatter)?.corrections ?? [];
+  } catch {
+    continue;
+  }
+  const now = new Set(
+    (parseYaml(readFileSync(path.resolve(file), "utf8").split(/^---$/m)[1] ?? "")?.corrections ?? []).map(
+      key,
+    ),
+  );
+  for (const entry of old) {
+    if (!now.has(key(entry))) {
+      warnings.push(
+        `${file}: field "corrections": the entry of ${entry.date} was changed or removed; corrections are a public record, so restore it and add a new entry instead`,
+      );
+    }
+  }
+}
+
+for (const warning of warnings) console.warn(`warning: ${warning}`);
+console.log(
+  `npm run check: ${articles.length} ${articles.length === 1 ? "story" : "stories"} valid` +
+    (warnings.length
+      ? `, ${warnings.length} warning${warnings.length === 1 ? "" : "s"} (above)`
+      : ", no warnings"),
+);
