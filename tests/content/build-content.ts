@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -19,7 +19,7 @@ export type ContentBuild = {
 export function scratchWorkspace(): string {
   const work = mkdtempSync(path.join(tmpdir(), "broadsheet-content-"));
   for (const entry of ["contentlayer.config.ts", "site.config.ts", "schema", "package.json", "public"]) {
-    cpSync(path.join(root, entry), path.join(work, entry), { recursive: true });
+    if (existsSync(path.join(root, entry))) cpSync(path.join(root, entry), path.join(work, entry), { recursive: true });
   }
   symlinkSync(path.join(root, "node_modules"), path.join(work, "node_modules"));
   return work;
