@@ -47,7 +47,7 @@ const isDev = process.argv.includes("dev");
 
 function filled(value: unknown, what = "it"): string {
   const text = String(value ?? "").trim();
-  if (text === "") throw new Error(`is empty; write ${what} or remove the field`);
+  if (text === "") throw new Error(`is empty; write ${what}`);
   if (text.includes(PLACEHOLDER)) throw new Error(`is still a placeholder ("${text}"); write ${what}`);
   return text;
 }
@@ -361,7 +361,13 @@ export const Article = defineDocumentType(() => ({
           if (topics.length === 0) throw new Error("give the story at least one topic");
           if (topics.some((t) => t === "")) throw new Error("a topic is empty");
           if (topics.some((t) => t.includes(PLACEHOLDER))) throw new Error("a topic is still a placeholder");
-          return topics.map((name) => ({ name, slug: slugify(name) }));
+          const refs = new Map<string, { name: string; slug: string }>();
+          for (const name of topics) {
+            const slug = slugify(name);
+            if (slug === "") throw new Error(`"${name}" has no letters or digits to make a topic page from`);
+            if (!refs.has(slug)) refs.set(slug, { name, slug });
+          }
+          return [...refs.values()];
         }),
     },
     readingMinutes: {
@@ -399,6 +405,9 @@ function correctionLog(doc: RawDoc & { corrections?: unknown }, published: strin
         throw new Error(`${where}: date ${(error as Error).message}`);
       }
       if (date < published) throw new Error(`${where}: ${entry.date} is before the story was published`);
+      if (date > new Date().toISOString()) {
+        throw new Error(`${where}: ${entry.date} is in the future; date an entry when it is made`);
+      }
       if (entry.kind !== "correction" && entry.kind !== "update") {
         throw new Error(`${where}: kind "${entry.kind}" must be correction or update`);
       }

@@ -2,6 +2,10 @@ import { pagePath } from "@/lib/listings";
 
 type Props = { base: string; page: number; totalPages: number; query?: string };
 
+/** Listings run newest first; search results run best first. */
+const labels = (query?: string) =>
+  query === undefined ? ["Newer", "Older"] : ["Previous results", "More results"];
+
 const href = (base: string, page: number, query?: string) =>
   query === undefined
     ? pagePath(base, page)
@@ -10,6 +14,7 @@ const href = (base: string, page: number, query?: string) =>
 /** Newer and older pages of a listing; nothing at all when there is only one page. */
 export function Pagination({ base, page, totalPages, query }: Props) {
   if (totalPages <= 1) return null;
+  const [back, forward] = labels(query);
   return (
     <nav
       aria-label="Pagination"
@@ -21,12 +26,13 @@ export function Pagination({ base, page, totalPages, query }: Props) {
           rel="prev"
           className="rounded border border-rule px-4 py-2 underline"
         >
-          <span aria-hidden="true">← </span>Newer
+          <span aria-hidden="true">← </span>
+          {back}
         </a>
       ) : (
         <span />
       )}
-      <p aria-current="page">
+      <p>
         Page {page} of {totalPages}
       </p>
       {page < totalPages ? (
@@ -35,7 +41,8 @@ export function Pagination({ base, page, totalPages, query }: Props) {
           rel="next"
           className="rounded border border-rule px-4 py-2 underline"
         >
-          Older<span aria-hidden="true"> →</span>
+          {forward}
+          <span aria-hidden="true"> →</span>
         </a>
       ) : (
         <span />

@@ -210,14 +210,16 @@ test.describe("feeds", () => {
     });
   }
 
-  test("every feed of every section and author parses with a real parser", async ({ request }) => {
+  test("every feed of every section, topic and author parses with a real parser", async ({ request }) => {
     const { text: sectionsPage } = await fetchText(request, "/sections");
     const listings = [
       "/",
       ...[...sectionsPage.matchAll(/<h2[^>]*><a [^>]*href="(\/[a-z-]+)"/g)].map((m) => m[1]),
-      ...(await sitemapUrls(request)).map((u) => local(u.loc)).filter((p) => p.startsWith("/authors/")),
+      ...(await sitemapUrls(request))
+        .map((u) => local(u.loc))
+        .filter((p) => p.startsWith("/authors/") || p.startsWith("/topics/")),
     ];
-    expect(listings.length).toBeGreaterThanOrEqual(8);
+    expect(listings.length).toBeGreaterThanOrEqual(13);
     let parsed = 0;
     for (const listing of listings) {
       for (const format of formats) {

@@ -31,7 +31,7 @@ export const leadImageOf = (story: Article) => story.leadImage as LeadImageInfo 
  * pages, listings, feeds, sitemaps, search. "To come" is judged when the build runs.
  */
 const showUnpublished = process.env.NODE_ENV === "development";
-const builtAt = new Date().toISOString();
+const builtAt = process.env.BROADSHEET_BUILT_AT ?? new Date().toISOString();
 export const isScheduled = (story: Article) => story.publishedAt > builtAt;
 const isPublic = (story: Article) => !story.draft && !isScheduled(story);
 

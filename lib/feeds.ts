@@ -5,8 +5,15 @@
  */
 import { generateAtomFeed, generateJsonFeed, generateRssFeed } from "feedsmith";
 import { FEED_ITEMS_COUNT, site, type Section } from "@/site.config";
-import { getAllStories, getAuthorOf, getStoriesByAuthor, getStoriesBySection, topicsOf } from "./content";
-import type { Article, Author } from "./content";
+import {
+  getAllStories,
+  getAuthorOf,
+  getStoriesByAuthor,
+  getStoriesBySection,
+  getStoriesByTopic,
+  topicsOf,
+} from "./content";
+import type { Article, Author, TopicRef } from "./content";
 import { absoluteUrl } from "./url";
 
 export const feedFormats = {
@@ -43,6 +50,14 @@ export const sectionChannel = (section: Section): Channel => ({
   path: `/${section.slug}`,
   feedBase: `/${section.slug}`,
   stories: getStoriesBySection(section),
+});
+
+export const topicChannel = (topic: TopicRef): Channel => ({
+  title: `${topic.name} | ${site.name}`,
+  description: `${site.name} stories about ${topic.name}.`,
+  path: `/topics/${topic.slug}`,
+  feedBase: `/topics/${topic.slug}`,
+  stories: getStoriesByTopic(topic),
 });
 
 export const authorChannel = (author: Author): Channel => ({

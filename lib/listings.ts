@@ -15,7 +15,7 @@ import {
   type Article,
   type Author,
 } from "./content";
-import { authorChannel, sectionChannel, type Channel } from "./feeds";
+import { authorChannel, sectionChannel, topicChannel, type Channel } from "./feeds";
 
 export type Crumb = { name: string; path: string };
 
@@ -85,6 +85,7 @@ export function topicListing(slug: string): Listing | null {
     description: `${site.name} stories about ${topic.name}.`,
     path,
     crumbs: [home, { name: "Topics", path: "/topics" }, { name: topic.name, path }],
+    channel: topicChannel(topic),
     all: getStoriesByTopic(topic),
     showSection: true,
     empty: `There are no stories about ${topic.name} yet.`,

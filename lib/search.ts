@@ -11,6 +11,8 @@ import { getStoryBySlug, type Article } from "./content";
 import { paginate } from "./listings";
 
 export const MAX_QUERY_LENGTH = 1000;
+/** Words beyond these add nothing to a news search and only cost time. */
+const MAX_QUERY_WORDS = 12;
 
 const indexPath = path.join(process.cwd(), ".contentlayer", SEARCH_INDEX_FILE);
 let loaded: { index: MiniSearch<SearchDocument>; mtimeMs: number } | null = null;
@@ -152,7 +154,7 @@ export function search(rawQuery: string, page = 1): SearchOutcome {
   if (query === "") return { kind: "empty" };
   const length = [...query].length;
   if (length > MAX_QUERY_LENGTH) return { kind: "too-long", length };
-  const ranked = rank(query)
+  const ranked = rank(query.split(" ").slice(0, MAX_QUERY_WORDS).join(" "))
     .map((r) => ({ result: r, story: getStoryBySlug(r.slug) }))
     .filter((r): r is { result: Ranked; story: Article } => r.story !== null);
   const found = paginate(ranked, page, PAGE_SIZE);

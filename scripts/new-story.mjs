@@ -16,7 +16,13 @@ if (!headline) {
   console.error('usage: npm run new -- "Headline of the story"');
   process.exit(2);
 }
-const name = slug(headline).replace(/-+/g, "-").replace(/^-|-$/g, "");
+// Lower-case ASCII words joined by hyphens, as the content build requires: "Café" -> "cafe".
+const name = slug(headline.normalize("NFD").replace(/\p{M}/gu, ""))
+  .replace(/[^a-z0-9-]/g, "")
+  .replace(/-+/g, "-")
+  .replace(/^-|-$/g, "")
+  .slice(0, 80)
+  .replace(/-$/, "");
 if (!name) {
   console.error(`"${headline}" gives no usable file name; use a headline with letters or digits`);
   process.exit(2);

@@ -10,7 +10,7 @@
  * it with `node node_modules/next/dist/bin/next start` from that folder.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
@@ -48,8 +48,23 @@ const SOURCES = [
   "package.json",
 ];
 
+// The workspace is emptied first: only ever one this script made (it leaves a marker in it).
+const MARKER = ".synthetic-workspace";
+if (
+  root === dir ||
+  root.startsWith(dir + path.sep) ||
+  dir.startsWith(path.join(root, "content") + path.sep)
+) {
+  console.error(`refusing to use ${dir}: it is, or holds, the project itself`);
+  process.exit(2);
+}
+if (existsSync(dir) && readdirSync(dir).length > 0 && !existsSync(path.join(dir, MARKER))) {
+  console.error(`refusing to empty ${dir}: it is not a synthetic workspace (no ${MARKER} in it)`);
+  process.exit(2);
+}
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
+writeFileSync(path.join(dir, MARKER), "Made by scripts/synthetic-site.mjs: safe to delete.\n");
 for (const entry of SOURCES) {
   if (!existsSync(path.join(root, entry))) continue;
   cpSync(path.join(root, entry), path.join(dir, entry), {

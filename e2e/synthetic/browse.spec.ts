@@ -132,7 +132,7 @@ test.describe("at scale: search", () => {
       page.getByText(`${stories.length} stories match “synthetic” (page 1 of ${pages})`),
     ).toBeVisible();
     await expect(page.locator("main ol > li")).toHaveCount(PAGE_SIZE);
-    await page.getByRole("link", { name: "Older" }).click();
+    await page.getByRole("link", { name: "More results" }).click();
     await expect(page).toHaveURL("/search?q=synthetic&page=2");
     await expect(page.getByText(`(page 2 of ${pages})`)).toBeVisible();
     await page.goto(`/search?q=synthetic&page=${pages + 1}`);
@@ -170,7 +170,18 @@ test.describe("at scale: time-dependent output", () => {
 });
 
 test.describe("at scale: accessibility", () => {
-  for (const path of ["/world/page/2", "/search?q=synthetic", "/topics", "/sections", "/"]) {
+  for (const path of [
+    "/world/page/2",
+    "/search?q=synthetic",
+    "/search?q=xyzzy",
+    "/search",
+    "/topics",
+    "/sections",
+    "/",
+    // A story with a lead image, related stories and neighbours; one with corrections.
+    "/stories/synthetic-00001",
+    "/stories/synthetic-00013",
+  ]) {
     for (const colorScheme of ["light", "dark"] as const) {
       test(`${path} (${colorScheme})`, async ({ page }) => {
         await page.emulateMedia({ colorScheme });

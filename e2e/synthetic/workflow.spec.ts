@@ -81,7 +81,8 @@ test.describe("corrections and updates", () => {
     expect(html).toContain(`"datePublished":"${new Date(corrected.published).toISOString()}"`);
     const feed = await (await request.get("/feed.json")).json();
     const item = feed.items.find((i: { url: string }) => i.url === `${SITE_URL}${corrected.url}`);
-    if (item) expect(new Date(item.date_modified).toISOString()).toBe(latest);
+    expect(item, "the corrected story is in the site feed").toBeTruthy();
+    expect(new Date(item.date_modified).toISOString()).toBe(latest);
     const sitemap = await (await request.get("/sitemap.xml")).text();
     expect(sitemap).toMatch(
       new RegExp(`<loc>${SITE_URL}${corrected.url}</loc>\\s*<lastmod>${latest}</lastmod>`),

@@ -81,6 +81,22 @@ describe("npm run check", () => {
   });
 });
 
+describe("synthetic story generator", () => {
+  it("never writes into content/ or over the project, nor empties a folder it did not make", () => {
+    const work = workspace();
+    for (const out of [path.resolve("content"), path.resolve("content/stories"), path.resolve(".")]) {
+      const run = runScript("scripts/generate-stories.mjs", ["--count", "1", "--out", out], work, "content");
+      expect(run.status, out).toBe(2);
+      expect(run.output).toContain("refusing");
+    }
+    const precious = contentFrom("warnings");
+    const run = runScript("scripts/generate-stories.mjs", ["--count", "1", "--out", precious], work, "content");
+    expect(run.status).toBe(2);
+    expect(run.output).toContain("is not a folder of synthetic stories");
+    expect(readFileSync(path.join(precious, "stories/long-headline.md"), "utf8")).toContain("headline:");
+  });
+});
+
 describe("npm run new", () => {
   it("scaffolds a draft that the check rejects until every placeholder is filled", () => {
     const work = workspace();
@@ -111,6 +127,14 @@ describe("npm run new", () => {
     const filled = runScript("scripts/check-content.mjs", [], work, content);
     expect(filled.status, filled.output).toBe(0);
     expect(filled.output).toContain("6 stories valid");
+  });
+
+  it("makes a file name the content build accepts from any headline", () => {
+    const work = workspace();
+    const content = contentFrom("warnings");
+    const run = runScript("scripts/new-story.mjs", ["Café culture: São Paulo’s 24-hour bars"], work, content);
+    expect(run.status, run.output).toBe(0);
+    expect(run.output).toContain("stories/cafe-culture-sao-paulos-24-hour-bars.md");
   });
 
   it("refuses to overwrite an existing story", () => {
