@@ -7,6 +7,22 @@ const nextConfig: NextConfig = {
   // The test suite builds into its own folder so that it never disturbs a running `npm start`.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  async headers() {
+    return [
+      {
+        // Pages, feeds and sitemaps: caches keep them briefly and may serve a stale copy while
+        // they fetch a fresh one, or when the server fails. Hashed assets keep Next's own
+        // immutable, year-long header (this rule does not match /_next/static).
+        source: "/((?!_next/static|_next/image).*)",
+        headers: [
+          {
+            key: "Cache-Control",
+            value: "public, max-age=300, stale-while-revalidate=86400, stale-if-error=604800",
+          },
+        ],
+      },
+    ];
+  },
   reactStrictMode: true,
 };
 

@@ -367,3 +367,36 @@ test.describe("structured data", () => {
     }
   });
 });
+
+test.describe("caching", () => {
+  const SHORT = "public, max-age=300, stale-while-revalidate=86400, stale-if-error=604800";
+
+  test("pages, feeds and sitemaps are cached briefly and may be served stale; hashed assets for a year", async ({
+    request,
+  }) => {
+    for (const path of [
+      "/",
+      firstStory.path,
+      "/world",
+      "/feed.xml",
+      "/world/atom.xml",
+      "/sitemap.xml",
+      "/news-sitemap.xml",
+      "/robots.txt",
+    ]) {
+      const response = await request.get(path);
+      expect(response.headers()["cache-control"], path).toBe(SHORT);
+    }
+    const { text } = await fetchText(request, firstStory.path);
+    const asset = /\/_next\/static\/[^"]+\.js/.exec(text)![0];
+    expect((await request.get(asset)).headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  });
+
+  test("a page answers a conditional request with 304", async ({ request }) => {
+    const first = await request.get(firstStory.path);
+    const etag = first.headers()["etag"];
+    expect(etag).toBeTruthy();
+    const again = await request.get(firstStory.path, { headers: { "If-None-Match": etag } });
+    expect(again.status()).toBe(304);
+  });
+});
