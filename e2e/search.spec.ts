@@ -22,6 +22,12 @@ test.describe("search", () => {
     );
   });
 
+  test("forgives a typo when the words as typed find nothing", async ({ page }) => {
+    await page.goto("/search?q=semiconducter");
+    await expect(page.getByText("1 story matches “semiconducter”")).toBeVisible();
+    await expect(page.locator("main ol > li mark").first()).toHaveText(/^semiconductor/i);
+  });
+
   test("says so clearly when nothing matches", async ({ page }) => {
     await page.goto("/search?q=xylophone");
     await expect(page.getByText("No stories match “xylophone”.")).toBeVisible();

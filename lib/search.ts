@@ -112,12 +112,21 @@ function snippet(story: Article, terms: string[]): Segment[] {
   return body;
 }
 
-const searchOptions = {
+const exact = {
   boost: { headline: 3, topics: 2, standfirst: 2 },
-  // The last word may be unfinished; longer words forgive a typo.
+  // The last word may be unfinished.
   prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
-  fuzzy: (term: string) => (term.length > 4 ? 0.2 : false),
 };
+// Only when the words as typed find nothing: longer words forgive a typo. Fuzzy matching is
+// the costly part of a search, so it is not paid for queries that need none.
+const forgiving = { ...exact, fuzzy: (term: string) => (term.length > 4 ? 0.2 : false) };
+
+/** The first of these that finds anything: all words as typed, all words allowing typos, any word. */
+const attempts = [
+  { ...exact, combineWith: "AND" },
+  { ...forgiving, combineWith: "AND" },
+  { ...forgiving, combineWith: "OR" },
+] as const;
 
 /**
  * The ranking of recent queries. Readers repeat queries (the news of the day), and a query
@@ -133,9 +142,11 @@ function rank(query: string): Ranked[] {
     rankings.set(key, cached);
     return cached;
   }
-  let results: SearchResult[] = index().search(query, { ...searchOptions, combineWith: "AND" });
-  // Every word must match; when no story has them all, the best partial matches are shown.
-  if (results.length === 0) results = index().search(query, { ...searchOptions, combineWith: "OR" });
+  let results: SearchResult[] = [];
+  for (const options of attempts) {
+    results = index().search(query, options);
+    if (results.length > 0) break;
+  }
   const ranked = results.map((r) => ({ slug: r.id as string, terms: r.terms }));
   rankings.set(key, ranked);
   if (rankings.size > RANKING_CACHE_SIZE) rankings.delete(rankings.keys().next().value!);
