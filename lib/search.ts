@@ -1,6 +1,6 @@
 /**
  * Search over every story, with the MiniSearch index the content build wrote. The index is
- * loaded once per server process, on the first search, not per request.
+ * loaded once per server process, when the server starts (instrumentation.ts), not per request.
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -18,6 +18,12 @@ const indexPath = path.join(process.cwd(), ".contentlayer", SEARCH_INDEX_FILE);
 let loaded: { index: MiniSearch<SearchDocument>; mtimeMs: number } | null = null;
 
 type Ranked = { slug: string; terms: string[] };
+
+/**
+ * The ranking of recent queries. Readers repeat queries (the news of the day), and a query
+ * matching most of a large archive costs tens of milliseconds to score; its ranking does not
+ * change while the server runs, so it is kept. Least recently used entries go first.
+ */
 const RANKING_CACHE_SIZE = 500;
 const rankings = new Map<string, Ranked[]>();
 
@@ -127,12 +133,6 @@ const attempts = [
   { ...forgiving, combineWith: "AND" },
   { ...forgiving, combineWith: "OR" },
 ] as const;
-
-/**
- * The ranking of recent queries. Readers repeat queries (the news of the day), and a query
- * matching most of a large archive costs tens of milliseconds to score; its ranking does not
- * change while the server runs, so it is kept. Least recently used entries go first.
- */
 
 function rank(query: string): Ranked[] {
   const key = foldTerm(query);
