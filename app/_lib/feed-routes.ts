@@ -1,0 +1,53 @@
+/**
+ * The feeds of a section, topic or author (`<path>/feed.xml`, `atom.xml`, `feed.json`) are the
+ * same route for each; the route files name their listing and re-export these.
+ */
+import {
+  getAllAuthors,
+  getAllTopics,
+  getAuthorBySlug,
+  getSectionBySlug,
+  getTopicBySlug,
+} from "@/lib/content";
+import {
+  authorChannel,
+  feedFormatNames,
+  feedResponse,
+  isFeedFormat,
+  sectionChannel,
+  topicChannel,
+  type Channel,
+} from "@/lib/feeds";
+import { sections } from "@/site.config";
+
+type Context = { params: Promise<Record<string, string>> };
+
+function feedRoutes(param: string, channelOf: (slug: string) => Channel | null, slugs: () => string[]) {
+  return {
+    generateStaticParams: () =>
+      slugs().flatMap((slug) => feedFormatNames.map((feed) => ({ [param]: slug, feed }))),
+    GET: async (_: Request, { params }: Context) => {
+      const values = await params;
+      const channel = channelOf(values[param]);
+      if (!channel || !isFeedFormat(values.feed)) return new Response("Not found", { status: 404 });
+      return feedResponse(channel, values.feed);
+    },
+  };
+}
+
+const orNull =
+  <T>(find: (slug: string) => T | null, channel: (found: T) => Channel) =>
+  (slug: string) => {
+    const found = find(slug);
+    return found ? channel(found) : null;
+  };
+
+export const sectionFeeds = feedRoutes("section", orNull(getSectionBySlug, sectionChannel), () =>
+  sections.map((s) => s.slug),
+);
+export const topicFeeds = feedRoutes("slug", orNull(getTopicBySlug, topicChannel), () =>
+  getAllTopics().map((t) => t.slug),
+);
+export const authorFeeds = feedRoutes("slug", orNull(getAuthorBySlug, authorChannel), () =>
+  getAllAuthors().map((a) => a.slug),
+);
