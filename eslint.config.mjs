@@ -17,6 +17,7 @@ export default defineConfig([
     ".next/**",
     ".next-test/**",
     ".synthetic/**",
+    ".bench/**",
     ".contentlayer/**",
     "out/**",
     "build/**",
