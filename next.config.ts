@@ -10,7 +10,7 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       {
-        // Pages, feeds and sitemaps: caches keep them briefly and may serve a stale copy while
+        // Pages, feeds, sitemaps and social images (unhashed URLs): caches keep them briefly and may serve a stale copy while
         // they fetch a fresh one, or when the server fails. Hashed assets keep Next's own
         // immutable, year-long header (this rule does not match /_next/static).
         source: "/((?!_next/static|_next/image).*)",

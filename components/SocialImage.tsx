@@ -22,11 +22,6 @@ async function fonts() {
   ];
 }
 
-const headers = {
-  // The URL carries no content hash: cache for an hour, then revalidate in the background.
-  "Cache-Control": "public, max-age=3600, stale-while-revalidate=86400, stale-if-error=604800",
-};
-
 /**
  * The code points the shipped fonts cover (their Latin and Latin Extended subsets). Next's image
  * renderer downloads a font from the internet for any other character (an emoji, Chinese), which
@@ -92,7 +87,7 @@ export async function socialImage(props: Props) {
         <div style={{ fontFamily: "Sans", fontSize: 24, color: "#545454" }}>{site.tagline}</div>
       </div>
     </div>,
-    { ...SOCIAL_IMAGE, fonts: await fonts(), headers },
+    { ...SOCIAL_IMAGE, fonts: await fonts() },
   );
 }
 
@@ -114,6 +109,6 @@ export async function logoImage() {
     >
       B
     </div>,
-    { width: LOGO.width, height: LOGO.height, fonts: await fonts(), headers },
+    { width: LOGO.width, height: LOGO.height, fonts: await fonts() },
   );
 }
