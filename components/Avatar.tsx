@@ -24,7 +24,7 @@ export function Avatar({ name, picture, size = 44 }: Props) {
     <span
       role="img"
       aria-label={name}
-      className="inline-flex shrink-0 items-center justify-center rounded-full bg-avatar font-sans font-semibold text-ink select-none"
+      className="initials"
       style={{ width: size, height: size, fontSize: size * 0.38 }}
     >
       <span aria-hidden="true">{initials(name)}</span>

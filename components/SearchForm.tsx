@@ -20,12 +20,9 @@ export function SearchForm({ query, id, large = false }: Props) {
         defaultValue={query}
         placeholder="Search"
         maxLength={1000}
-        className={`min-w-0 flex-1 rounded border border-rule bg-paper px-3 text-ink placeholder:text-muted ${large ? "h-12 text-lg" : "h-10 text-sm"}`}
+        className={`search-field ${large ? "h-12 text-lg" : "h-10 text-sm"}`}
       />
-      <button
-        type="submit"
-        className={`rounded border border-ink bg-ink px-4 font-semibold text-paper ${large ? "h-12" : "h-10 text-sm"}`}
-      >
+      <button type="submit" className={`search-button ${large ? "h-12" : "h-10 text-sm"}`}>
         Search
       </button>
     </form>

@@ -5,7 +5,7 @@ type Props = { sections: Section[] };
 export function SiteFooter({ sections }: Props) {
   return (
     <footer className="mt-16 border-t border-rule print:hidden">
-      <div className="mx-auto flex max-w-5xl flex-col gap-4 px-4 py-8 text-sm text-muted sm:flex-row sm:justify-between">
+      <div className="colophon">
         <div>
           <p className="font-serif text-lg font-bold text-ink">{site.name}</p>
           <p>{site.tagline}</p>

@@ -6,7 +6,7 @@ type Props = { sections: Section[] };
 export function SiteHeader({ sections }: Props) {
   return (
     <header className="border-b border-rule">
-      <div className="mx-auto flex max-w-5xl flex-col gap-3 px-4 pt-4 pb-2 sm:flex-row sm:items-end sm:justify-between sm:pt-6">
+      <div className="masthead">
         <div>
           <a href="/" className="inline-block no-underline">
             <span className="font-serif text-3xl font-bold tracking-tight sm:text-4xl">{site.name}</span>

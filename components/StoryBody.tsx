@@ -4,9 +4,8 @@
  */
 export function StoryBody({ html }: { html: string }) {
   return (
-    <div
-      className="prose prose-lg max-w-none font-serif prose-headings:font-sans prose-headings:font-bold prose-h2:text-2xl"
-      dangerouslySetInnerHTML={{ __html: html }}
-    />
+    // The body's type (serif text, sans headings) is set in globals.css rather than with prose-*
+    // variants: each of those repeats a long selector in the CSS and a long class in the HTML.
+    <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />
   );
 }

@@ -10,10 +10,7 @@ export function TopicLinks({ topics }: { topics: TopicRef[] }) {
       <ul className="mt-3 flex flex-wrap gap-2 text-sm">
         {topics.map((topic) => (
           <li key={topic.slug}>
-            <a
-              href={`/topics/${topic.slug}`}
-              className="inline-block rounded-full bg-avatar px-3 py-1.5 hover:underline"
-            >
+            <a href={`/topics/${topic.slug}`} className="chip">
               {topic.name}
             </a>
           </li>

@@ -200,9 +200,9 @@ export function feedResponse(channel: Channel, format: FeedFormat): Response {
 }
 
 /** `<link rel="alternate">` entries for a page's <head>: the feeds of the channels it belongs to. */
-export function feedAlternates(channels: Channel[]) {
+export function feedAlternates(channels: Channel[], formats: FeedFormat[] = feedFormatNames) {
   const types: Record<string, { url: string; title: string }[]> = {};
-  for (const format of feedFormatNames) {
+  for (const format of formats) {
     types[feedFormats[format].mime] = channels.map((channel) => ({
       url: feedUrl(channel, format),
       title: `${channel.title} (${feedFormats[format].name})`,

@@ -6,7 +6,7 @@
 import type { Metadata } from "next";
 import { site, type Section } from "@/site.config";
 import { topicsOf, type Article, type Author } from "./content";
-import { feedAlternates, sectionChannel, siteChannel, type Channel } from "./feeds";
+import { feedAlternates, sectionChannel, siteChannel, type Channel, type FeedFormat } from "./feeds";
 import { SOCIAL_IMAGE } from "./structured-data";
 import { pagePath, type Listing } from "./listings";
 import { absoluteUrl, socialImagePath } from "./url";
@@ -17,6 +17,8 @@ type PageMetadata = {
   path: string;
   /** The feeds this page belongs to, besides the whole site's. */
   channels?: Channel[];
+  /** The formats announced for them (default: all three). */
+  feedFormats?: FeedFormat[];
   /** The page whose social image represents this one (default: the home page's). */
   imageOf?: string;
   imageAlt?: string;
@@ -27,6 +29,7 @@ export function pageMetadata({
   description,
   path,
   channels = [],
+  feedFormats,
   imageOf = "/",
   imageAlt = `${site.name}: ${site.tagline}`,
 }: PageMetadata): Metadata {
@@ -38,7 +41,7 @@ export function pageMetadata({
     description: summary,
     alternates: {
       canonical: path,
-      types: feedAlternates([...channels, siteChannel()]),
+      types: feedAlternates([...channels, siteChannel()], feedFormats),
     },
     robots: { index: true, follow: true, "max-image-preview": "large" },
     openGraph: {
@@ -50,11 +53,13 @@ export function pageMetadata({
       description: summary,
       images: [image],
     },
+    // X reads og:image when twitter:image is absent. An empty list (not a missing one) stops
+    // Next copying the OpenGraph image into five more tags on every page.
     twitter: {
       card: "summary_large_image",
       title: title ?? site.name,
       description: summary,
-      images: [image],
+      images: [],
     },
   };
 }
@@ -67,6 +72,9 @@ export function storyMetadata({ story, author, section }: StoryMetadata): Metada
     description: story.standfirst,
     path: story.url,
     channels: [sectionChannel(section)],
+    // A story page points feed readers at its section's and the site's RSS; the listing pages
+    // announce all three formats.
+    feedFormats: ["feed.xml"],
     imageOf: story.url,
     imageAlt: story.headline,
   });

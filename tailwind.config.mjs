@@ -1,0 +1,41 @@
+/**
+ * The typography plugin's rules for the story body, in Broadsheet's colours only.
+ *
+ * The plugin's default `.prose` carries a grey palette, a second copy of it in lab() colours,
+ * and an inverted palette; all three were overridden or unused here and cost 0.55 KB gzip of
+ * every page's CSS. This keeps the plugin's element rules (its first DEFAULT block and its base
+ * size) and replaces the palette with ours. It reads the plugin's own style table, so an upgrade
+ * of @tailwindcss/typography (pinned) must check that shape.
+ */
+import styles from "@tailwindcss/typography/src/styles.js";
+
+const [elements] = styles.DEFAULT.css;
+
+const palette = {
+  "--tw-prose-body": "var(--color-ink)",
+  "--tw-prose-headings": "var(--color-ink)",
+  "--tw-prose-lead": "var(--color-muted)",
+  "--tw-prose-links": "var(--color-accent)",
+  "--tw-prose-bold": "var(--color-ink)",
+  "--tw-prose-counters": "var(--color-muted)",
+  "--tw-prose-bullets": "var(--color-muted)",
+  "--tw-prose-hr": "var(--color-rule)",
+  "--tw-prose-quotes": "var(--color-ink)",
+  "--tw-prose-quote-borders": "var(--color-rule)",
+  "--tw-prose-captions": "var(--color-muted)",
+  "--tw-prose-kbd": "var(--color-ink)",
+  "--tw-prose-kbd-shadows": "var(--color-rule)",
+  "--tw-prose-code": "var(--color-ink)",
+  "--tw-prose-pre-code": "var(--color-ink)",
+  "--tw-prose-pre-bg": "var(--color-avatar)",
+  "--tw-prose-th-borders": "var(--color-rule)",
+  "--tw-prose-td-borders": "var(--color-rule)",
+};
+
+const config = {
+  theme: {
+    typography: { DEFAULT: { css: [elements, palette, ...styles.base.css] } },
+  },
+};
+
+export default config;
