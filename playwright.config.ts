@@ -3,7 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 import { BASE_URL, DEV, DIST_DIR, PORT, SITE_URL, SYNTHETIC } from "./e2e/env";
 
 /**
- * End-to-end tests against production builds made for them, served by `next start` on ports of
+ * End-to-end tests against production builds made for them, served by server.mjs (Next in production) on ports of
  * their own: never a server that happens to be running already.
  *  - "site": the real publication (content/), built with a real-looking site URL.
  *  - "synthetic": a separate workspace built from generated test stories, for pagination,
@@ -58,19 +58,20 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `${next} build && ${next} start --hostname 127.0.0.1 --port ${PORT}`,
-      env: { SITE_URL, NEXT_DIST_DIR: DIST_DIR },
+      // The deployable artifact itself: the standalone folder, completed by scripts/standalone.mjs.
+      command: `${next} build && node scripts/standalone.mjs && cd ${DIST_DIR}/standalone && node server.mjs`,
+      env: { SITE_URL, NEXT_DIST_DIR: DIST_DIR, HOSTNAME: "127.0.0.1", PORT: String(PORT) },
       url: BASE_URL,
       reuseExistingServer: false,
-      stdout: "pipe",
+      stdout: "ignore", // one JSON line per request: too much for a test report
       timeout: 300_000,
     },
     {
-      command: `node scripts/synthetic-site.mjs --count ${SYNTHETIC.count} --dir ${SYNTHETIC.dir} --newest ${SYNTHETIC.newest()} && cd ${SYNTHETIC.dir} && ${next} start --hostname 127.0.0.1 --port ${SYNTHETIC.port}`,
-      env: { SITE_URL },
+      command: `node scripts/synthetic-site.mjs --count ${SYNTHETIC.count} --dir ${SYNTHETIC.dir} --newest ${SYNTHETIC.newest()} && cd ${SYNTHETIC.dir} && node server.mjs`,
+      env: { SITE_URL, HOSTNAME: "127.0.0.1", PORT: String(SYNTHETIC.port) },
       url: SYNTHETIC.baseURL,
       reuseExistingServer: false,
-      stdout: "pipe",
+      stdout: "ignore",
       timeout: 300_000,
     },
     {

@@ -2,7 +2,8 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parseJsonFeed } from "feedsmith";
 import Parser from "rss-parser";
-import { SITE_URL } from "./env";
+import { readdirSync, readFileSync } from "node:fs";
+import { DIST_DIR, SITE_URL } from "./env";
 import { firstStory } from "./helpers";
 
 /** A public URL, as crawlers see it, mapped onto the server under test. */
@@ -392,11 +393,49 @@ test.describe("caching", () => {
     expect((await request.get(asset)).headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
   });
 
-  test("a page answers a conditional request with 304", async ({ request }) => {
-    const first = await request.get(firstStory.path);
-    const etag = first.headers()["etag"];
-    expect(etag).toBeTruthy();
-    const again = await request.get(firstStory.path, { headers: { "If-None-Match": etag } });
-    expect(again.status()).toBe(304);
+  for (const path of [
+    firstStory.path,
+    "/",
+    "/feed.xml",
+    "/world/atom.xml",
+    "/topics/trade/feed.json",
+    "/sitemap.xml",
+    "/news-sitemap.xml",
+    "/robots.txt",
+    "/search?q=trade",
+  ]) {
+    test(`${path} answers a conditional request with 304, and a changed tag with the full body`, async ({
+      request,
+    }) => {
+      for (const encoding of ["gzip", "identity"]) {
+        const headers = { "Accept-Encoding": encoding };
+        const first = await request.get(path, { headers });
+        expect(first.status()).toBe(200);
+        const body = await first.body();
+        expect(body.length, `${path} (${encoding}) has a body`).toBeGreaterThan(50);
+        const etag = first.headers()["etag"];
+        expect(etag, `${path} (${encoding}) has an ETag`).toMatch(/^(W\/)?"[^"]+"$/);
+        const again = await request.get(path, { headers: { ...headers, "If-None-Match": etag } });
+        expect(again.status(), `${path} (${encoding}) with its own ETag`).toBe(304);
+        expect((await again.body()).length).toBe(0);
+        expect(again.headers()["etag"]).toBe(etag);
+        const stale = await request.get(path, { headers: { ...headers, "If-None-Match": '"not-this-one"' } });
+        expect(stale.status()).toBe(200);
+        expect((await stale.body()).equals(body), `${path} (${encoding}) sends the same bytes again`).toBe(
+          true,
+        );
+      }
+    });
+  }
+
+  test("the health check reports the build and its stories, and is never cached", async ({ request }) => {
+    const response = await request.get("/healthz");
+    expect(response.status()).toBe(200);
+    expect(response.headers()["cache-control"]).toBe("no-store");
+    const health = await response.json();
+    expect(health.status).toBe("ok");
+    // Every story file in content/ is published (none is a draft or scheduled).
+    expect(health.stories).toBe(readdirSync("content/stories").filter((f) => f.endsWith(".md")).length);
+    expect(readFileSync(`${DIST_DIR}/BUILD_ID`, "utf8").trim()).toBe(health.buildId);
   });
 });

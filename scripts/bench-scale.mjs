@@ -126,15 +126,12 @@ for (const count of values["search-only"] ? [] : counts) {
 // Search under load, on the largest build.
 const largest = Math.max(...counts);
 const dir = path.join(root, ".synthetic", `bench-${largest}`);
-const server = spawn(
-  node,
-  [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)],
-  {
-    cwd: dir,
-    env: { ...process.env, NODE_ENV: "production" },
-    stdio: "ignore",
-  },
-);
+// The production server, as `npm start` runs it (the workspace has its own copy of server.mjs).
+const server = spawn(node, [path.join(dir, "server.mjs")], {
+  cwd: dir,
+  env: { ...process.env, NODE_ENV: "production", HOSTNAME: "127.0.0.1", PORT: String(port) },
+  stdio: "ignore",
+});
 try {
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {

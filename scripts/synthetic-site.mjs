@@ -42,6 +42,8 @@ const SOURCES = [
   "assets",
   "site.config.ts",
   "contentlayer.config.ts",
+  "tailwind.config.mjs",
+  "server.mjs",
   "next.config.ts",
   "tsconfig.json",
   "postcss.config.mjs",

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+/**
+ * Makes the build's standalone folder complete and runnable on its own, for deployment:
+ * Next's `output: "standalone"` writes <distDir>/standalone with the traced server code and
+ * node_modules; this adds what Next leaves out (hashed assets, public/, the search index) and
+ * our server.mjs.
+ *
+ *   npm run build && node scripts/standalone.mjs     # or: npm run build:standalone
+ *   cd .next/standalone && PORT=3000 node server.mjs  # copy the folder anywhere with Node 20
+ */
+import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+const standalone = path.join(root, distDir, "standalone");
+if (!existsSync(path.join(standalone, "server.js"))) {
+  console.error(`no ${path.relative(root, standalone)}/server.js: build first (npm run build)`);
+  process.exit(1);
+}
+
+const copy = (from, to) => {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(path.dirname(to), { recursive: true });
+  cpSync(from, to, { recursive: true });
+};
+copy(path.join(root, distDir, "static"), path.join(standalone, distDir, "static"));
+copy(path.join(root, "public"), path.join(standalone, "public"));
+copy(
+  path.join(root, ".contentlayer", "search-index.json"),
+  path.join(standalone, ".contentlayer", "search-index.json"),
+);
+copy(path.join(root, "server.mjs"), path.join(standalone, "server.mjs"));
+console.log(
+  `${path.relative(root, standalone)}: start it with  cd ${path.relative(root, standalone)} && node server.mjs`,
+);

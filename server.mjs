@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+/**
+ * Broadsheet's production server: Next's own request handler inside a plain Node HTTP server,
+ * for what `next start` does not do.
+ *
+ *  - Conditional requests everywhere. Next answers If-None-Match with 304 for pages, but sends
+ *    feeds, sitemaps, robots.txt and search results without an ETag. Those responses get a
+ *    strong ETag made from their bytes, and a matching If-None-Match gets 304 with no body.
+ *  - No x-nextjs-* headers (Next's cache and routing internals) in responses.
+ *  - One JSON line per request on stdout: time, method, path, status, bytes, milliseconds.
+ *  - Graceful shutdown on SIGTERM and SIGINT: the listening socket closes at once (new
+ *    connections are refused, so a load balancer moves on), requests in flight finish, idle
+ *    keep-alive connections are closed, and the process exits 0. After SHUTDOWN_TIMEOUT_MS
+ *    (default 10 s) whatever is left is cut and it exits 1.
+ *
+ * Usage: node server.mjs  (PORT, default 3000; HOSTNAME, default 0.0.0.0; NEXT_DIST_DIR).
+ * It runs from the project folder after `npm run build`, or from a standalone folder (see
+ * scripts/standalone.mjs), where Next's config comes from the build's required-server-files.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import path from "node:path";
+
+const dir = import.meta.dirname;
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+const shutdownTimeout = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
+process.env.NODE_ENV = "production";
+
+// Serve with the config the build was made with, resolved and saved beside it, as the server.js
+// that `output: "standalone"` writes does: a standalone folder has no next.config.ts, and in the
+// project an edited next.config.ts must not half-apply to an older build.
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+const requiredFiles = path.join(dir, distDir, "required-server-files.json");
+if (existsSync(requiredFiles)) {
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(
+    JSON.parse(readFileSync(requiredFiles, "utf8")).config,
+  );
+}
+const { default: next } = await import("next");
+
+const app = next({ dev: false, dir, hostname, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+/** A strong validator for a body: the same bytes, the same tag. */
+const etagOf = (body) => `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+
+function matches(ifNoneMatch, etag) {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === "*") return true;
+  // Weak comparison, as RFC 9110 asks for If-None-Match.
+  const bare = (tag) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => bare(tag) === bare(etag));
+}
+
+/** Next's x-nextjs-* headers tell clients about its cache and routing: nothing they need. */
+function hideInternals(res) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    for (const name of this.getHeaderNames()) if (name.startsWith("x-nextjs-")) this.removeHeader(name);
+    return writeHead.apply(this, args);
+  };
+}
+
+/**
+ * Holds back a GET response that Next sends without a validator and that caches may keep
+ * (Cache-Control public), so that it can carry an ETag or become a 304. Anything else passes
+ * through untouched.
+ */
+function addValidators(req, res) {
+  if (req.method !== "GET") return;
+  const writeHead = res.writeHead;
+  const write = res.write;
+  const end = res.end;
+  let held = null;
+  let pending = null;
+
+  res.writeHead = function (status, ...rest) {
+    // Already holding: Next may flush headers more than once (flushHeaders, then end).
+    if (held !== null) return this;
+    const headers = rest.find((arg) => arg && typeof arg === "object");
+    if (headers) for (const [key, value] of Object.entries(headers)) this.setHeader(key, value);
+    this.statusCode = status;
+    const cacheable = /\bpublic\b/.test(String(this.getHeader("cache-control") ?? ""));
+    if (status === 200 && !this.getHeader("etag") && cacheable) {
+      held = [];
+      pending = typeof rest[0] === "string" ? rest[0] : undefined;
+      return this;
+    }
+    return writeHead.call(this, status, ...rest.filter((arg) => typeof arg === "string"));
+  };
+  res.write = function (chunk, encoding, callback) {
+    if (!this.headersSent && held === null) this.writeHead(this.statusCode);
+    if (held === null) return write.call(this, chunk, encoding, callback);
+    if (chunk != null) held.push(Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
+    if (typeof callback === "function") callback();
+    else if (typeof encoding === "function") encoding();
+    return true;
+  };
+  res.end = function (chunk, encoding, callback) {
+    if (typeof chunk === "function") [chunk, callback] = [undefined, chunk];
+    if (typeof encoding === "function") [encoding, callback] = [undefined, encoding];
+    if (!this.headersSent && held === null) this.writeHead(this.statusCode);
+    if (held === null) return end.call(this, chunk, encoding, callback);
+    if (chunk != null) held.push(Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
+    const body = Buffer.concat(held);
+    held = null;
+    const etag = etagOf(body);
+    this.setHeader("ETag", etag);
+    if (matches(req.headers["if-none-match"], etag)) {
+      for (const name of ["content-length", "content-type", "content-encoding", "transfer-encoding"]) {
+        this.removeHeader(name);
+      }
+      writeHead.call(this, 304);
+      return end.call(this, callback);
+    }
+    this.setHeader("Content-Length", body.length);
+    writeHead.call(this, 200, ...(pending ? [pending] : []));
+    return end.call(this, body, callback);
+  };
+}
+
+/** One line per request, for the log collector: JSON, so no field can break the line. */
+function logRequest(req, res, started) {
+  res.on("close", () => {
+    const line = {
+      time: new Date().toISOString(),
+      method: req.method,
+      path: req.url,
+      status: res.statusCode,
+      bytes: Number(res.getHeader("content-length") ?? 0) || undefined,
+      ms: +(performance.now() - started).toFixed(2),
+      ...(res.writableFinished ? {} : { aborted: true }),
+    };
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+  });
+}
+
+let shuttingDown = false;
+const server = createServer((req, res) => {
+  const started = performance.now();
+  logRequest(req, res, started);
+  // While shutting down, no response keeps its connection open for another request, and a
+  // connection that a finished response leaves idle is closed at once.
+  if (shuttingDown) res.setHeader("Connection", "close");
+  res.on("finish", () => {
+    if (shuttingDown) setImmediate(() => server.closeIdleConnections());
+  });
+  hideInternals(res);
+  addValidators(req, res);
+  handle(req, res).catch((error) => {
+    console.error(JSON.stringify({ time: new Date().toISOString(), error: String(error?.stack ?? error) }));
+    if (!res.headersSent) {
+      res.statusCode = 500;
+      res.setHeader("Content-Type", "text/plain; charset=utf-8");
+    }
+    res.end("Internal Server Error");
+  });
+});
+// Longer than a proxy's idle keep-alive (nginx: 60 s), so the proxy, not we, closes idle sockets.
+server.keepAliveTimeout = 65_000;
+
+server.on("error", (error) => {
+  // A port already in use, say: say so and stop, rather than linger without listening.
+  console.error(JSON.stringify({ time: new Date().toISOString(), event: "error", error: String(error) }));
+  process.exit(1);
+});
+server.listen(port, hostname, () => {
+  console.log(JSON.stringify({ time: new Date().toISOString(), event: "listening", hostname, port }));
+});
+
+function shutdown(signal) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log(JSON.stringify({ time: new Date().toISOString(), event: "shutdown", signal }));
+  // Stops accepting, closes idle keep-alive sockets; calls back once in-flight requests finish.
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => {
+    server.closeAllConnections();
+    process.exit(1);
+  }, shutdownTimeout);
+  timer.unref();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
