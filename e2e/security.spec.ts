@@ -1,0 +1,111 @@
+/**
+ * Security headers on every kind of response the site sends, and what the browser makes of
+ * the policy: pages must work under it (no violation), and it must be as strict as
+ * prerendered pages allow.
+ */
+import { expect, test } from "@playwright/test";
+import { firstStory } from "./helpers";
+
+const ROUTES = [
+  "/",
+  firstStory.path,
+  "/world",
+  "/world/page/2", // 404
+  "/authors/nathan-morgan",
+  "/topics/trade",
+  "/search?q=trade",
+  "/sections",
+  "/feed.xml",
+  "/world/atom.xml",
+  "/feed.json",
+  "/sitemap.xml",
+  "/news-sitemap.xml",
+  "/robots.txt",
+  "/social.png",
+  "/logo.png",
+  "/icon.svg",
+  "/healthz",
+  "/no-such-page", // 404
+];
+
+function directives(policy: string) {
+  return new Map(
+    policy.split(";").map((part) => {
+      const [name, ...values] = part.trim().split(/\s+/);
+      return [name, values] as const;
+    }),
+  );
+}
+
+test.describe("security headers", () => {
+  test("every route sends them, and nothing that names the server's internals", async ({ request, page }) => {
+    await page.goto(firstStory.path);
+    const asset = await page.locator('script[src^="/_next/static/"]').first().getAttribute("src");
+    for (const path of [...ROUTES, asset!]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBeLessThan(500);
+      const headers = response.headers();
+      expect(headers["content-security-policy"], `${path}: CSP`).toBeTruthy();
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      expect(headers["permissions-policy"], path).toContain("camera=()");
+      expect(headers["x-frame-options"], path).toBe("DENY");
+      // The test build's site URL is https://, so browsers are told to stay on HTTPS.
+      expect(headers["strict-transport-security"], path).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
+      expect(headers["x-powered-by"], path).toBeUndefined();
+      for (const name of Object.keys(headers)) expect(name, path).not.toMatch(/^x-nextjs-/);
+    }
+  });
+
+  test("the policy allows no eval, no plugins, no other origin, no framing", async ({ request }) => {
+    const policy = directives((await request.get("/")).headers()["content-security-policy"]);
+    expect(policy.get("default-src")).toEqual(["'self'"]);
+    expect(policy.get("script-src")).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(policy.get("object-src")).toEqual(["'none'"]);
+    expect(policy.get("base-uri")).toEqual(["'none'"]);
+    expect(policy.get("form-action")).toEqual(["'self'"]);
+    expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(policy.has("upgrade-insecure-requests")).toBe(true);
+    for (const [name, values] of policy) {
+      expect(values, name).not.toContain("'unsafe-eval'");
+      for (const value of values)
+        expect(value, `${name} names only keywords and data:`).toMatch(/^('[a-z-]+'|data:)$/);
+    }
+  });
+
+  for (const path of [firstStory.path, "/", "/search?q=trade", "/no-such-page"]) {
+    test(`${path} works under the policy, with no violation`, async ({ page }) => {
+      const violations: string[] = [];
+      await page.exposeFunction("reportViolation", (v: string) => violations.push(v));
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) =>
+          (window as unknown as { reportViolation: (v: string) => void }).reportViolation(
+            `${e.violatedDirective} ${e.blockedURI}`,
+          ),
+        );
+      });
+      await page.goto(path, { waitUntil: "networkidle" });
+      if (path === firstStory.path) await expect(page.getByRole("button", { name: "Share" })).toBeVisible();
+      expect(violations).toEqual([]);
+    });
+  }
+
+  test("the browser enforces it: a script from another origin is refused, and reported", async ({ page }) => {
+    await page.goto(firstStory.path);
+    const violation = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          // A refused load for any other reason (this machine has no internet) fires no
+          // violation event: only the policy does.
+          document.addEventListener("securitypolicyviolation", (e) =>
+            resolve(`${e.effectiveDirective} ${e.blockedURI}`),
+          );
+          const script = document.createElement("script");
+          script.src = "https://elsewhere.example/x.js";
+          document.head.append(script);
+          setTimeout(() => resolve("no violation"), 5000);
+        }),
+    );
+    expect(violation).toBe("script-src-elem https://elsewhere.example/x.js");
+  });
+});
