@@ -1,158 +1,334 @@
 #!/usr/bin/env node
 /**
- * npm run bench: what the production site costs a reader and a server, in figures.
- * Builds if there is no build, starts `next start` on a port of its own, measures, stops it.
+ * npm run bench: what the production site costs a reader and a server, in figures. Asserts
+ * nothing (the byte budgets that are tests live in e2e/budgets.spec.ts).
  *
- *  - bytes of HTML, JavaScript and CSS (raw and gzip) and file counts, per page type
- *  - time to first byte, median of 50 sequential requests, per page type
- *  - a story page under load with wrk: requests/s, p50, p99 (32 connections, 20 s)
+ * Builds if there is no build (or with --build), starts server.mjs on a port of its own, and
+ * prints, in one run:
+ *  1. page weight for the home page, a story, a section page and a search results page: HTML,
+ *     JavaScript and CSS, raw and gzip (as sent), with file counts; and Next's runtime alone,
+ *     weighed on the not-found page
+ *  2. time to first byte, median of 50 sequential requests per page
+ *  3. Lighthouse 12.2.3, mobile and desktop, median of --runs (default 3) per page type: the four
+ *     category scores, LCP, TBT and CLS
+ *  4. the story page under wrk (32 connections), and the same prerendered HTML and assets served
+ *     by nginx from disk, pre-compressed (gzip_static) and compressed per request (gzip level 6,
+ *     the level Next uses): --rounds rounds (default 3), the three targets in turn within each
+ *     round, so each round's ratio compares runs made seconds apart
  *
- * Figures are printed and written to .bench/latest.json. Nothing is asserted here; the byte
- * budgets that are tests belong in the test suite.
- * Not yet here (issue 6): Lighthouse runs and the nginx static-file baseline.
+ * Figures go to .bench/latest.json. Everything it starts (server, nginx, Chromium) it stops.
+ *
+ *   npm run bench                              # everything (about 12 minutes on 2 cores)
+ *   npm run bench -- --skip lighthouse         # or: --skip weights,lighthouse,load
+ *   npm run bench -- --runs 5 --rounds 5 --seconds 15
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { Agent, get } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
+import { startApp } from "./lib/app-server.mjs";
+import { nginxAvailable, nginxConf, startNginx } from "./lib/nginx.mjs";
+import { wrk } from "./lib/wrk.mjs";
+import { fetchWire, weigh } from "./page-weight.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({
   options: {
     port: { type: "string", default: "4399" },
-    seconds: { type: "string", default: "20" },
+    seconds: { type: "string", default: "10" },
     connections: { type: "string", default: "32" },
+    runs: { type: "string", default: "3" },
+    rounds: { type: "string", default: "3" },
+    skip: { type: "string", default: "" },
+    build: { type: "boolean", default: false },
   },
 });
-const base = `http://127.0.0.1:${values.port}`;
-const next = path.join(root, "node_modules/next/dist/bin/next");
+const port = Number(values.port);
+const base = `http://127.0.0.1:${port}`;
+const skip = new Set(values.skip.split(",").filter(Boolean));
+const benchDir = path.join(root, ".bench");
+mkdirSync(benchDir, { recursive: true });
 
-if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
-  console.log("no build yet: npm run build");
-  const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+if (values.build || !existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.log("building: npm run build");
+  const build = spawnSync("npm", ["run", "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_DIST_DIR: ".next" },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, [next, "start", "-H", "127.0.0.1", "-p", values.port], {
-  cwd: root,
-  stdio: "ignore",
-});
-const stop = () => server.kill("SIGTERM");
-process.on("exit", stop);
-
-async function waitForServer() {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(base)).ok) return;
-    } catch {
-      // Not up yet.
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("the server did not start");
+const cleanups = [];
+const cleanup = () => {
+  while (cleanups.length) cleanups.pop()();
+};
+process.on("exit", cleanup);
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    cleanup();
+    process.exit(130);
+  });
 }
 
-const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;
-const assetsOf = (html, pattern) => [...new Set([...html.matchAll(pattern)].map((m) => m[1]))];
+const app = await startApp({ dir: root, port, env: { NEXT_DIST_DIR: ".next" } });
+cleanups.push(() => app.child.kill("SIGTERM"));
 
-async function weigh(pagePath) {
-  const html = Buffer.from(await (await fetch(base + pagePath)).arrayBuffer());
-  const text = html.toString("utf8");
-  const kinds = {
-    js: assetsOf(text, /<script[^>]+src="([^"]+\.js)"/g),
-    css: assetsOf(text, /<link[^>]+rel="stylesheet"[^>]+href="([^"]+\.css)"/g),
-  };
-  const result = { html: { files: 1, raw: html.length, gzip: gzip(html) } };
-  for (const [kind, urls] of Object.entries(kinds)) {
-    let raw = 0;
-    let zipped = 0;
-    for (const url of urls) {
-      const body = Buffer.from(await (await fetch(base + url)).arrayBuffer());
-      raw += body.length;
-      zipped += gzip(body);
-    }
-    result[kind] = { files: urls.length, raw, gzip: zipped };
-  }
-  return result;
+/** The first story: the page the budgets and the issue's targets are about. */
+const storyPath = "/stories/us-china-trade-talks-begin-in-london";
+const pages = { home: "/", story: storyPath, section: "/world", search: "/search?q=trade" };
+const lighthousePages = { ...pages, author: "/authors/nathan-morgan", topic: "/topics/trade" };
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
+  pages: {},
+  runtime: null,
+  lighthouse: {},
+  load: null,
+};
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Milliseconds from sending a request to its response headers arriving (body then drained). */
+function firstByte(url) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    get(url, { headers: { "Accept-Encoding": "gzip" }, agent: keepAlive }, (res) => {
+      const ms = performance.now() - started;
+      res.resume();
+      res.on("end", () => resolve(ms));
+    }).on("error", reject);
+  });
 }
+const keepAlive = new Agent({ keepAlive: true, maxSockets: 1 });
 
 async function ttfb(pagePath, count = 50) {
+  await firstByte(base + pagePath); // opens the connection
   const times = [];
-  for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    const response = await fetch(base + pagePath);
-    times.push(performance.now() - started); // headers arrived
-    await response.arrayBuffer();
-  }
-  times.sort((a, b) => a - b);
-  return +times[Math.floor(times.length / 2)].toFixed(2);
+  for (let i = 0; i < count; i++) times.push(await firstByte(base + pagePath));
+  return +median(times).toFixed(2);
 }
 
-function load(pagePath) {
-  const lua = path.join(root, ".bench", "report.lua");
-  writeFileSync(
-    lua,
-    `done = function(summary, latency, requests)
-  io.write(string.format("JSON {\\"requests\\": %d, \\"errors\\": %d, \\"p50_ms\\": %.2f, \\"p99_ms\\": %.2f, \\"seconds\\": %.2f}\\n",
-    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.duration / 1e6))
-end
-`,
-  );
-  const wrk = spawnSync(
-    "wrk",
+// 1 and 2: weights and time to first byte.
+if (!skip.has("weights")) {
+  console.log("\n== page weight (gzip as sent) and time to first byte ==");
+  console.log("page      kind   files        raw       gzip    TTFB p50");
+  const row = (name, kind, w, extra = "") =>
+    console.log(
+      `${name.padEnd(9)} ${kind.padEnd(5)} ${String(w.files).padStart(6)} ${kb(w.raw).padStart(10)} ${kb(w.gzip).padStart(10)}${extra}`,
+    );
+  for (const [name, pagePath] of Object.entries(pages)) {
+    const weight = await weigh(base, pagePath);
+    const first = await ttfb(pagePath);
+    results.pages[name] = { path: pagePath, ...weight, ttfbMs: first };
+    row(name, "html", weight.html, `   ${first} ms`);
+    row("", "js", weight.js);
+    row("", "css", weight.css);
+  }
+  const runtime = await weigh(base, "/no-such-page", { status: 404 });
+  results.runtime = { page: "not-found (no client component)", js: runtime.js };
+  row("runtime", "js", runtime.js, "   (Next's client runtime alone: the not-found page)");
+  const story = results.pages.story;
+  console.log(`story JavaScript over the runtime: ${kb(story.js.gzip - runtime.js.gzip)} gzip`);
+}
+
+// 3: Lighthouse.
+function lighthouse(url, formFactor) {
+  const cli = path.join(root, "node_modules/lighthouse/cli/index.js");
+  const chromeFlags = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ].join(" ");
+  const run = spawnSync(
+    process.execPath,
     [
-      "-t2",
-      `-c${values.connections}`,
-      `-d${values.seconds}s`,
-      "-H",
-      "Accept-Encoding: gzip",
-      "-s",
-      lua,
-      base + pagePath,
+      cli,
+      url,
+      "--output=json",
+      "--output-path=stdout",
+      "--quiet",
+      `--chrome-flags=${chromeFlags}`,
+      "--only-categories=performance,accessibility,best-practices,seo",
+      ...(formFactor === "desktop" ? ["--preset=desktop"] : []),
     ],
-    { encoding: "utf8" },
+    {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" },
+    },
   );
-  if (wrk.status !== 0) return { error: `wrk is not installed (apt-get install wrk): ${wrk.stderr.trim()}` };
-  const figures = JSON.parse(/^JSON (.*)$/m.exec(wrk.stdout)[1]);
+  if (run.status !== 0) throw new Error(`lighthouse failed on ${url}: ${run.stderr.slice(-2000)}`);
+  const report = JSON.parse(run.stdout);
+  const score = (id) => Math.round(report.categories[id].score * 100);
+  const audit = (id) => report.audits[id].numericValue;
+  const failing = Object.values(report.categories)
+    .filter((c) => c.id !== "performance")
+    .flatMap((c) =>
+      c.auditRefs.filter(
+        (ref) => ref.weight > 0 && report.audits[ref.id].score !== null && report.audits[ref.id].score < 1,
+      ),
+    )
+    .map((ref) => ref.id);
   return {
-    ...figures,
-    connections: Number(values.connections),
-    requestsPerSecond: +(figures.requests / figures.seconds).toFixed(1),
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    bestPractices: score("best-practices"),
+    seo: score("seo"),
+    lcpMs: Math.round(audit("largest-contentful-paint")),
+    tbtMs: Math.round(audit("total-blocking-time")),
+    cls: +audit("cumulative-layout-shift").toFixed(3),
+    failing,
   };
 }
 
-mkdirSync(path.join(root, ".bench"), { recursive: true });
-await waitForServer();
-const pages = {
-  home: "/",
-  story: "/stories/us-china-trade-talks-begin-in-london",
-  section: "/world",
-  search: "/search?q=trade",
-};
-const results = { pages: {}, load: null };
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-console.log("page      kind   files        raw       gzip    TTFB p50");
-for (const [name, pagePath] of Object.entries(pages)) {
-  const weight = await weigh(pagePath);
-  const median = await ttfb(pagePath);
-  results.pages[name] = { path: pagePath, ...weight, ttfbMs: median };
-  for (const kind of ["html", "js", "css"]) {
-    const w = weight[kind];
-    console.log(
-      `${(kind === "html" ? name : "").padEnd(9)} ${kind.padEnd(5)} ${String(w.files).padStart(6)} ${kb(w.raw).padStart(10)} ${kb(w.gzip).padStart(10)}${kind === "html" ? `   ${median} ms` : ""}`,
-    );
+if (!skip.has("lighthouse")) {
+  const runs = Number(values.runs);
+  console.log(`\n== Lighthouse 12.2.3, median of ${runs} runs (simulated throttling on mobile) ==`);
+  console.log("page      form      perf  a11y  best   seo     LCP      TBT     CLS  failing audits");
+  for (const formFactor of ["mobile", "desktop"]) {
+    for (const [name, pagePath] of Object.entries(lighthousePages)) {
+      const samples = [];
+      for (let i = 0; i < runs; i++) samples.push(lighthouse(base + pagePath, formFactor));
+      const m = (key) => median(samples.map((s) => s[key]));
+      const figures = {
+        performance: m("performance"),
+        accessibility: m("accessibility"),
+        bestPractices: m("bestPractices"),
+        seo: m("seo"),
+        lcpMs: m("lcpMs"),
+        tbtMs: m("tbtMs"),
+        cls: m("cls"),
+        failing: [...new Set(samples.flatMap((s) => s.failing))],
+        samples,
+      };
+      (results.lighthouse[formFactor] ??= {})[name] = figures;
+      console.log(
+        `${name.padEnd(9)} ${formFactor.padEnd(8)} ${String(figures.performance).padStart(5)} ${String(figures.accessibility).padStart(5)} ${String(figures.bestPractices).padStart(5)} ${String(figures.seo).padStart(5)} ${`${figures.lcpMs} ms`.padStart(8)} ${`${figures.tbtMs} ms`.padStart(8)} ${String(figures.cls).padStart(7)}  ${figures.failing.join(", ") || "-"}`,
+      );
+    }
   }
 }
-results.load = load(pages.story);
-if (results.load.error) console.log(results.load.error);
-else {
-  const l = results.load;
-  console.log(
-    `story under load: ${l.connections} connections, ${l.seconds.toFixed(0)} s: ${l.requestsPerSecond} req/s, p50 ${l.p50_ms} ms, p99 ${l.p99_ms} ms, ${l.errors} errors`,
-  );
+
+// 4: the story under load, against nginx serving the same bytes from disk.
+/** The story's prerendered HTML and every asset, laid out as URLs, plain and pre-compressed. */
+function staticCopy(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  const slug = path.basename(storyPath);
+  mkdirSync(path.join(dir, "stories"), { recursive: true });
+  const html = readFileSync(path.join(root, ".next/server/app/stories", `${slug}.html`));
+  writeFileSync(path.join(dir, "stories", `${slug}.html`), html);
+  cpSync(path.join(root, ".next/static"), path.join(dir, "_next/static"), { recursive: true });
+  const files = [path.join(dir, "stories", `${slug}.html`)];
+  for (const entry of spawnSync("find", [path.join(dir, "_next/static"), "-type", "f"], {
+    encoding: "utf8",
+  }).stdout.split("\n")) {
+    if (/\.(js|css|svg|json|txt)$/.test(entry)) files.push(entry);
+  }
+  for (const file of files) writeFileSync(`${file}.gz`, gzipSync(readFileSync(file), { level: 9 }));
+  return files.length;
 }
-writeFileSync(path.join(root, ".bench", "latest.json"), JSON.stringify(results, null, 2));
-console.log("figures written to .bench/latest.json");
-stop();
+
+if (!skip.has("load")) {
+  const seconds = Number(values.seconds);
+  const connections = Number(values.connections);
+  const rounds = Number(values.rounds);
+  console.log(
+    `\n== ${storyPath} under load: wrk, ${connections} connections, ${seconds} s per run, ${rounds} rounds ==`,
+  );
+  const targets = { broadsheet: `${base}${storyPath}` };
+  if (nginxAvailable()) {
+    const nginxDir = path.join(benchDir, "nginx");
+    const docroot = path.join(benchDir, "static");
+    const files = staticCopy(docroot);
+    const server = (listen, compression) => `
+  server {
+    listen 127.0.0.1:${listen};
+    root ${docroot};
+    ${compression}
+    location / { try_files $uri $uri.html =404; }
+  }`;
+    const nginx = startNginx(
+      nginxDir,
+      nginxConf(
+        nginxDir,
+        `${server(port + 1, "gzip_static on;")}
+${server(port + 2, "gzip on; gzip_comp_level 6; gzip_types text/css application/javascript; gzip_min_length 256;")}`,
+      ),
+    );
+    cleanups.push(() => nginx.stop());
+    targets.nginxPrecompressed = `http://127.0.0.1:${port + 1}${storyPath}`;
+    targets.nginxPerRequest = `http://127.0.0.1:${port + 2}${storyPath}`;
+    console.log(
+      `nginx serves ${files} files from ${path.relative(root, docroot)} (each with a .gz beside it)`,
+    );
+    for (const [name, url] of Object.entries(targets)) {
+      const { status, headers } = await fetchWire(url);
+      if (status !== 200 || headers["content-encoding"] !== "gzip") {
+        throw new Error(
+          `${name}: ${url} answered ${status}, ${headers["content-encoding"] ?? "uncompressed"}`,
+        );
+      }
+    }
+  } else {
+    console.log("nginx is not installed (apt-get install nginx): no static baseline");
+  }
+  // Warm-up: JIT, caches and connection pools, before anything is counted.
+  for (const url of Object.values(targets)) wrk(url, { connections, seconds: 3 });
+  const runsByTarget = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
+  for (let round = 1; round <= rounds; round++) {
+    for (const [name, url] of Object.entries(targets)) {
+      const figures = wrk(url, { connections, seconds });
+      if (figures.error) throw new Error(figures.error);
+      runsByTarget[name].push(figures);
+      console.log(
+        `round ${round}  ${name.padEnd(19)} ${String(figures.requestsPerSecond).padStart(8)} req/s  p50 ${figures.p50_ms.toFixed(2).padStart(6)} ms  p99 ${figures.p99_ms.toFixed(2).padStart(6)} ms  ${figures.errors} errors`,
+      );
+    }
+  }
+  const summary = {};
+  for (const [name, runs] of Object.entries(runsByTarget)) {
+    summary[name] = {
+      requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
+      p50_ms: median(runs.map((r) => r.p50_ms)),
+      p99_ms: median(runs.map((r) => r.p99_ms)),
+      errors: runs.reduce((sum, r) => sum + r.errors, 0),
+      runs,
+    };
+  }
+  const ratios = {};
+  for (const other of ["nginxPrecompressed", "nginxPerRequest"]) {
+    if (!runsByTarget[other]) continue;
+    const perRound = runsByTarget.broadsheet.map(
+      (r, i) => +(r.requestsPerSecond / runsByTarget[other][i].requestsPerSecond).toFixed(3),
+    );
+    ratios[other] = { perRound, median: median(perRound) };
+  }
+  results.load = { path: storyPath, connections, seconds, rounds, ...summary, ratios };
+  console.log("median:");
+  for (const [name, s] of Object.entries(summary)) {
+    console.log(
+      `  ${name.padEnd(19)} ${String(s.requestsPerSecond).padStart(8)} req/s  p50 ${s.p50_ms.toFixed(2)} ms  p99 ${s.p99_ms.toFixed(2)} ms  ${s.errors} errors`,
+    );
+  }
+  for (const [other, r] of Object.entries(ratios)) {
+    console.log(`  Broadsheet / ${other}: ${r.median} (rounds: ${r.perRound.join(", ")})`);
+  }
+}
+
+writeFileSync(path.join(benchDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+console.log("\nfigures written to .bench/latest.json");
+cleanup();
+await app.exited;

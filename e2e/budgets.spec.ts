@@ -1,0 +1,89 @@
+/**
+ * Byte budgets: bytes are deterministic, so they are tests (speed is measured by `npm run
+ * bench`, not here). Each budget is a band: above the maximum a page got heavier than we accept;
+ * below the minimum it got lighter, and the band must come down with it so the gain is kept.
+ * Sizes are gzip bytes on the wire, as the server sends them (scripts/page-weight.mjs).
+ */
+import { expect, test } from "@playwright/test";
+import { weigh, type PageWeight } from "../scripts/page-weight.mjs";
+import { BASE_URL } from "./env";
+import { firstStory } from "./helpers";
+
+const KB = 1024;
+type Band = { min: number; max: number };
+
+function expectWithin(page: string, kind: string, size: number, band: Band) {
+  const what = `${page} ${kind}: ${size} bytes gzip (${(size / KB).toFixed(2)} KB), band ${band.min}–${band.max}`;
+  expect(size, `${what}: over budget`).toBeLessThanOrEqual(band.max);
+  expect(size, `${what}: lighter than the band; lower the band to keep the gain`).toBeGreaterThanOrEqual(
+    band.min,
+  );
+}
+
+/**
+ * Next's client runtime alone: what the not-found page loads. It renders the layout and has no
+ * client component of ours, so its scripts are the framework's and nothing else. Measured
+ * 136.5 KB gzip in 7 files with next 16.4.6 (README, Performance).
+ */
+const RUNTIME: Band = { min: 132 * KB, max: 140 * KB };
+/** What the story page may add to the runtime: the share button island, and room for little else. */
+const STORY_JS_OVER_RUNTIME: Band = { min: 0, max: 5 * KB };
+const STORY_HTML: Band = { min: 6 * KB, max: 8 * KB };
+const CSS: Band = { min: 4 * KB, max: 6 * KB };
+
+test.describe("byte budgets", () => {
+  let runtime: PageWeight;
+  let story: PageWeight;
+
+  test.beforeAll(async () => {
+    runtime = await weigh(BASE_URL, "/no-such-page", { status: 404 });
+    story = await weigh(BASE_URL, firstStory.path);
+  });
+
+  test("Next's client runtime, measured on a page with no client component", () => {
+    expectWithin("not-found page", "JavaScript", runtime.js.gzip, RUNTIME);
+  });
+
+  test("the story page's JavaScript is the runtime plus at most 5 KB", () => {
+    expectWithin(
+      "story page",
+      "JavaScript over the runtime",
+      story.js.gzip - runtime.js.gzip,
+      STORY_JS_OVER_RUNTIME,
+    );
+  });
+
+  test("the first story's HTML is under 8 KB", () => {
+    expectWithin("story page", "HTML", story.html.gzip, STORY_HTML);
+  });
+
+  test("the stylesheet is under 6 KB", () => {
+    expect(story.css.files, "one stylesheet").toBe(1);
+    expectWithin("story page", "CSS", story.css.gzip, CSS);
+  });
+
+  for (const path of ["/", "/world", "/authors/nathan-morgan", "/topics/trade", "/search?q=trade"]) {
+    test(`${path} loads the runtime and no other script`, async () => {
+      const page = await weigh(BASE_URL, path);
+      expect(page.js.files, `${path} scripts`).toBe(runtime.js.files);
+      expectWithin(path, "JavaScript over the runtime", page.js.gzip - runtime.js.gzip, { min: 0, max: 0 });
+    });
+  }
+
+  test("no web font is downloaded: text paints in system fonts", async ({ page }) => {
+    const fonts: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "font") fonts.push(request.url());
+    });
+    await page.goto(firstStory.path, { waitUntil: "networkidle" });
+    await page.goto("/", { waitUntil: "networkidle" });
+    expect(fonts).toEqual([]);
+    const css = await (
+      await page.request.get(
+        (await page.locator('link[rel="stylesheet"]').first().getAttribute("href")) ?? "",
+      )
+    ).text();
+    expect(css, "the stylesheet declares no @font-face").not.toContain("@font-face");
+    expect(await page.locator('link[rel="preload"][as="font"]').count()).toBe(0);
+  });
+});
