@@ -3,6 +3,7 @@
  * Broadsheet's production server: Next's own request handler inside a plain Node HTTP server,
  * for what `next start` does not do.
  *
+ *  - Every GET response is sent whole, in one write (see holdWholeResponse).
  *  - Conditional requests everywhere. Next answers If-None-Match with 304 for pages, but sends
  *    feeds, sitemaps, robots.txt and search results without an ETag. Those responses get a
  *    strong ETag made from their bytes, and a matching If-None-Match gets 304 with no body.
@@ -65,11 +66,15 @@ function hideInternals(res) {
 }
 
 /**
- * Holds back a GET response that Next sends without a validator and that caches may keep
- * (Cache-Control public), so that it can carry an ETag or become a 304. Anything else passes
- * through untouched.
+ * Holds back the body of every GET response and sends it whole, in one write with its
+ * Content-Length, and gives a cacheable 200 that Next sent without a validator a strong ETag,
+ * answering a matching If-None-Match with 304.
+ *
+ * Sending each response whole also serves failover: a process killed mid-response would leave a
+ * proxy holding half a body it can no longer retry elsewhere; killed before its one write, the
+ * proxy sees no response at all and retries the request on another instance.
  */
-function addValidators(req, res) {
+function holdWholeResponse(req, res) {
   if (req.method !== "GET") return;
   const writeHead = res.writeHead;
   const write = res.write;
@@ -83,8 +88,7 @@ function addValidators(req, res) {
     const headers = rest.find((arg) => arg && typeof arg === "object");
     if (headers) for (const [key, value] of Object.entries(headers)) this.setHeader(key, value);
     this.statusCode = status;
-    const cacheable = /\bpublic\b/.test(String(this.getHeader("cache-control") ?? ""));
-    if (status === 200 && !this.getHeader("etag") && cacheable) {
+    if (status >= 200 && status !== 204 && status !== 304) {
       held = [];
       pending = typeof rest[0] === "string" ? rest[0] : undefined;
       return this;
@@ -107,19 +111,65 @@ function addValidators(req, res) {
     if (chunk != null) held.push(Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
     const body = Buffer.concat(held);
     held = null;
-    const etag = etagOf(body);
-    this.setHeader("ETag", etag);
-    if (matches(req.headers["if-none-match"], etag)) {
-      for (const name of ["content-length", "content-type", "content-encoding", "transfer-encoding"]) {
-        this.removeHeader(name);
+    const status = this.statusCode;
+    const cacheable = /\bpublic\b/.test(String(this.getHeader("cache-control") ?? ""));
+    if (status === 200 && cacheable && !this.getHeader("etag")) {
+      const etag = etagOf(body);
+      this.setHeader("ETag", etag);
+      if (matches(req.headers["if-none-match"], etag)) {
+        for (const name of ["content-length", "content-type", "content-encoding", "transfer-encoding"]) {
+          this.removeHeader(name);
+        }
+        writeHead.call(this, 304);
+        return end.call(this, callback);
       }
-      writeHead.call(this, 304);
-      return end.call(this, callback);
     }
+    this.removeHeader("transfer-encoding");
     this.setHeader("Content-Length", body.length);
-    writeHead.call(this, 200, ...(pending ? [pending] : []));
+    writeHead.call(this, status, ...(pending ? [pending] : []));
     return end.call(this, body, callback);
   };
+}
+
+/** Headers for the few answers this file gives itself, without Next: as strict as can be. */
+const OWN_HEADERS = {
+  "Content-Type": "text/plain; charset=utf-8",
+  "Cache-Control": "no-store",
+  "Content-Security-Policy":
+    "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+};
+
+function answer(res, status, text, headers = {}) {
+  const body = text ? `${text}\n` : "";
+  res.writeHead(status, { ...OWN_HEADERS, ...headers, "Content-Length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/**
+ * Requests no page can answer, refused before they reach Next: a site of read-only pages takes
+ * GET and HEAD (OPTIONS says so), and a path must decode to text. Next answers some of these with
+ * a 500 of its own (a TRACE to a route handler, a path such as /%zz).
+ */
+function refusal(req) {
+  if (req.method === "OPTIONS") return [204, "", { Allow: "GET, HEAD, OPTIONS" }];
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    return [
+      405,
+      "Method not allowed: this site only serves pages (GET, HEAD).",
+      { Allow: "GET, HEAD, OPTIONS" },
+    ];
+  }
+  if (!req.url.startsWith("/")) return [400, "Bad request: the target must be a path."];
+  const pathname = req.url.split("?")[0];
+  try {
+    decodeURIComponent(pathname);
+  } catch {
+    return [400, "Bad request: the path is not valid percent-encoded UTF-8."];
+  }
+  return null;
 }
 
 /** One line per request, for the log collector: JSON, so no field can break the line. */
@@ -148,8 +198,10 @@ const server = createServer((req, res) => {
   res.on("finish", () => {
     if (shuttingDown) setImmediate(() => server.closeIdleConnections());
   });
+  const refused = refusal(req);
+  if (refused) return answer(res, ...refused);
   hideInternals(res);
-  addValidators(req, res);
+  holdWholeResponse(req, res);
   handle(req, res).catch((error) => {
     console.error(JSON.stringify({ time: new Date().toISOString(), error: String(error?.stack ?? error) }));
     if (!res.headersSent) {
