@@ -42,13 +42,20 @@ export default defineConfig({
   projects: [
     {
       name: "site",
-      testIgnore: ["synthetic/**", "dev/**"],
+      testIgnore: ["synthetic/**", "dev/**", "ops/**"],
       use: { ...devices["Desktop Chrome"], baseURL: BASE_URL },
     },
     {
       name: "synthetic",
       testMatch: "synthetic/**/*.spec.ts",
       use: { ...devices["Desktop Chrome"], baseURL: SYNTHETIC.baseURL },
+    },
+    {
+      // Fault and fuzz tests on the reference deployment: last, alone, once the rest is done.
+      name: "ops",
+      testMatch: "ops/**/*.spec.ts",
+      dependencies: ["site", "synthetic", "dev"],
+      use: { baseURL: BASE_URL },
     },
     {
       name: "dev",

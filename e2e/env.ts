@@ -8,6 +8,9 @@ export const SITE_URL = process.env.E2E_SITE_URL ?? "https://broadsheet.example"
 export const PORT = Number(process.env.E2E_PORT ?? 4317);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
+/** The reference deployment under test (deploy/cluster.mjs): nginx here, instances on the next ports. */
+export const OPS_PORT = Number(process.env.E2E_OPS_PORT ?? 4330);
+
 /** The test build's own folder, so that `npm test` never disturbs a running `npm start`. */
 export const DIST_DIR = ".next-test";
 

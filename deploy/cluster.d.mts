@@ -1,0 +1,21 @@
+export type Instance = { index: number; port: number; pid: number | null; restarts: number };
+export type Health = { status: string; buildId: string; builtAt: string; stories: number };
+export type Cluster = {
+  url: string;
+  work: string;
+  instances: Instance[];
+  kill(index: number, signal?: NodeJS.Signals): void;
+  waitForRestart(index: number, oldPid: number | null, timeoutMs?: number): Promise<Health>;
+  restartInstance(index: number): Promise<Health>;
+  rollingRestart(): Promise<void>;
+  stopInstances(signal?: NodeJS.Signals): Promise<void>;
+  startInstances(): Promise<void>;
+  stop(): Promise<void>;
+};
+export function startCluster(options?: {
+  instances?: number;
+  port?: number;
+  distDir?: string;
+  standalone?: string;
+  log?: (message: string) => void;
+}): Promise<Cluster>;

@@ -1,0 +1,186 @@
+/**
+ * The reference deployment, for real: nginx (Debian's) in front of two instances of the
+ * standalone server, started by deploy/cluster.mjs on loopback ports. Fault tests under load,
+ * then a fuzz of hostile requests straight at an instance and through nginx. Each test prints
+ * what it sent, what failed and what it measured. Bounded: about two minutes in all.
+ */
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import type { Cluster } from "../../deploy/cluster.mjs";
+import { DIST_DIR, OPS_PORT, PORT } from "../env";
+import { firstStory } from "../helpers";
+import { fuzzCases, judge } from "./fuzz";
+import { startLoad, type LoadReport } from "./load";
+import { rawRequest } from "./raw-http";
+
+test.describe.configure({ mode: "serial", timeout: 180_000 });
+
+let cluster: Cluster;
+
+test.beforeAll(async () => {
+  // Imported at run time: Playwright's transform of static imports does not suit this ES module.
+  const { startCluster } = await import("../../deploy/cluster.mjs");
+  cluster = await startCluster({
+    instances: 2,
+    port: OPS_PORT,
+    distDir: DIST_DIR,
+    log: (m) => console.log(`[cluster] ${m}`),
+  });
+});
+test.afterAll(async () => {
+  await cluster?.stop();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const print = (what: string, report: LoadReport, extra: Record<string, unknown> = {}) =>
+  console.log(`${what}: ${JSON.stringify({ ...report, ...extra })}`);
+
+/** Mostly requests that reach an instance (each search is new to the cache), some cached pages. */
+const mixedPath = (i: number) =>
+  i % 5 === 0 ? firstStory.path : i % 5 === 1 ? "/healthz" : `/search?q=trade+${i}`;
+
+/** Requests an instance logged after `offset` bytes of its log (one JSON line per request). */
+function loggedSince(index: number, offset: number) {
+  const log = readFileSync(path.join(cluster.work, `instance-${index}.log`), "utf8").slice(offset);
+  return log.split("\n").filter((line) => line.includes('"method":"GET"')).length;
+}
+const logSize = (index: number) => statSync(path.join(cluster.work, `instance-${index}.log`)).size;
+
+test("nginx caches pages by the app's Cache-Control, answers 304 from the cache and unzips for old clients", async () => {
+  const url = `${cluster.url}${firstStory.path}`;
+  const first = await fetch(url);
+  expect(first.status).toBe(200);
+  const again = await fetch(url);
+  expect(again.headers.get("x-cache")).toBe("HIT");
+  expect(again.headers.get("cache-control")).toContain("max-age=300");
+  expect(await again.text()).toContain(firstStory.headline);
+  const etag = again.headers.get("etag")!;
+  expect((await fetch(url, { headers: { "If-None-Match": etag } })).status).toBe(304);
+  // A client without gzip gets the same page, unzipped by nginx from the one stored copy.
+  const plain = await rawRequest(
+    OPS_PORT,
+    `GET ${firstStory.path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+  );
+  expect(plain.status).toBe(200);
+  expect(plain.head).not.toMatch(/content-encoding/i);
+  expect(plain.body).toContain(firstStory.headline);
+  // The health check is never cached; a router request never reads or fills the page's entry.
+  expect((await fetch(`${cluster.url}/healthz`)).headers.get("x-cache")).not.toBe("HIT");
+  const rsc = await fetch(url, { headers: { RSC: "1" } });
+  expect(rsc.headers.get("x-cache")).toBe("BYPASS");
+  const after = await fetch(url);
+  expect(after.headers.get("content-type")).toContain("text/html");
+  expect(await after.text()).toContain("<!DOCTYPE html>");
+});
+
+test("one of two instances killed with SIGKILL under load: no request fails, it restarts and rejoins", async () => {
+  const load = startLoad(cluster.url, mixedPath);
+  await sleep(1500);
+  const oldPid = cluster.instances[0].pid;
+  const sentBeforeKill = load.sent;
+  cluster.kill(0, "SIGKILL");
+  const killedAt = performance.now();
+  await cluster.waitForRestart(0, oldPid);
+  const restartMs = Math.round(performance.now() - killedAt);
+  const offset = logSize(0);
+  let rejoinMs = -1;
+  for (let waited = 0; waited < 20_000; waited += 250) {
+    await sleep(250);
+    if (loggedSince(0, offset) > 0) {
+      rejoinMs = Math.round(performance.now() - killedAt);
+      break;
+    }
+  }
+  await sleep(1000);
+  const report = await load.stop();
+  print("SIGKILL one instance", report, {
+    sentBeforeKill,
+    restartMs,
+    rejoinMs,
+    oldPid,
+    newPid: cluster.instances[0].pid,
+    servedByNewInstance: loggedSince(0, offset),
+  });
+  expect(report.failures).toEqual([]);
+  expect(report.sent).toBeGreaterThan(sentBeforeKill);
+  expect(cluster.instances[0].pid).not.toBe(oldPid);
+  expect(rejoinMs, "the restarted instance serves requests again").toBeGreaterThan(0);
+});
+
+test("a rolling restart of both instances loses no request", async () => {
+  const load = startLoad(cluster.url, mixedPath);
+  await sleep(1000);
+  const pids = cluster.instances.map((i) => i.pid);
+  const started = performance.now();
+  await cluster.rollingRestart();
+  const restartMs = Math.round(performance.now() - started);
+  await sleep(1000);
+  const report = await load.stop();
+  print("rolling restart", report, {
+    restartMs,
+    oldPids: pids,
+    newPids: cluster.instances.map((i) => i.pid),
+  });
+  expect(report.failures).toEqual([]);
+  for (const [i, pid] of pids.entries()) expect(cluster.instances[i].pid).not.toBe(pid);
+});
+
+test("with every instance down, cached pages keep being served", async () => {
+  const cached = [firstStory.path, "/", "/world", "/feed.xml", "/sitemap.xml"];
+  for (const page of cached) {
+    await fetch(`${cluster.url}${page}`);
+    expect((await fetch(`${cluster.url}${page}`)).headers.get("x-cache"), page).toBe("HIT");
+  }
+  await cluster.stopInstances("SIGKILL");
+  const seconds = 10;
+  const load = startLoad(cluster.url, (i) => cached[i % cached.length], 4);
+  await sleep(seconds * 1000);
+  const report = await load.stop();
+  // What nothing has cached cannot be served: a plain error page, without a word about nginx.
+  const missing = await fetch(`${cluster.url}/search?q=never-asked-before`);
+  const body = await missing.text();
+  print("every instance down", report, {
+    cachedPages: cached,
+    servedForSeconds: report.seconds,
+    uncachedPageStatus: missing.status,
+    note: "beyond max-age (300 s) nginx serves stale copies on error, for up to stale-if-error (7 days)",
+  });
+  expect(report.failures).toEqual([]);
+  expect(report.ok).toBeGreaterThan(100);
+  expect(missing.status).toBe(502);
+  expect(body).toContain("Broadsheet can’t answer that request");
+  expect(body).not.toMatch(/nginx/i);
+  await cluster.startInstances();
+});
+
+for (const target of ["an instance, directly", "nginx"] as const) {
+  test(`hostile requests to ${target}: never a 5xx, never reflected, nothing leaked, healthy after`, async () => {
+    const port = target === "nginx" ? OPS_PORT : PORT;
+    const cases = fuzzCases();
+    const problems: string[] = [];
+    const statuses = new Map<string, number>();
+    let next = 0;
+    const worker = async () => {
+      while (next < cases.length) {
+        const fuzzCase = cases[next++];
+        const response = await rawRequest(port, fuzzCase.request);
+        const status = response.status === null ? "closed" : String(response.status);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        for (const problem of judge(fuzzCase, response)) problems.push(`${fuzzCase.name}: ${problem}`);
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    console.log(
+      `fuzz (${target}): ${JSON.stringify({ cases: cases.length, statuses: Object.fromEntries([...statuses].sort()), problems: problems.length, healthAfter: health.status })}`,
+    );
+    expect(cases.length).toBeGreaterThanOrEqual(500);
+    expect(problems).toEqual([]);
+    expect(health.status).toBe(200);
+    // Nothing the fuzz sent has replaced a page in the cache.
+    const story = await fetch(`http://127.0.0.1:${port}${firstStory.path}`);
+    expect(story.headers.get("content-type")).toContain("text/html");
+    expect(await story.text()).toContain(firstStory.headline);
+  });
+}
