@@ -16,10 +16,14 @@
  *     the level Next uses): --rounds rounds (default 3), the three targets in turn within each
  *     round, so each round's ratio compares runs made seconds apart
  *
+ *     and through the reference deployment (deploy/: nginx and its cache, two instances)
+ *  5. a soak: about 200,000 requests (--soak-requests) over a mix of page types and new searches,
+ *     straight at the instance, with its resident memory after warm-up and after each chunk
+ *
  * Figures go to .bench/latest.json. Everything it starts (server, nginx, Chromium) it stops.
  *
- *   npm run bench                              # everything (about 12 minutes on 2 cores)
- *   npm run bench -- --skip lighthouse         # or: --skip weights,lighthouse,load
+ *   npm run bench                              # everything (about 15 minutes on 2 cores)
+ *   npm run bench -- --skip lighthouse         # or: --skip weights,lighthouse,load,soak
  *   npm run bench -- --runs 5 --rounds 5 --seconds 15
  */
 import { spawnSync } from "node:child_process";
@@ -41,6 +45,7 @@ const { values } = parseArgs({
     connections: { type: "string", default: "32" },
     runs: { type: "string", default: "3" },
     rounds: { type: "string", default: "3" },
+    "soak-requests": { type: "string", default: "200000" },
     skip: { type: "string", default: "" },
     build: { type: "boolean", default: false },
   },
@@ -60,6 +65,8 @@ if (values.build || !existsSync(path.join(root, ".next", "BUILD_ID"))) {
   });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+// The deployment runs the standalone folder: complete it from this build (a quick copy).
+spawnSync(process.execPath, [path.join(root, "scripts/standalone.mjs")], { cwd: root, stdio: "inherit" });
 
 const cleanups = [];
 const cleanup = () => {
@@ -140,7 +147,19 @@ if (!skip.has("weights")) {
 }
 
 // 3: Lighthouse.
+/** One Lighthouse run; Chromium's trace recording fails now and then (NO_NAVSTART): up to 3 tries. */
 function lighthouse(url, formFactor) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return lighthouseOnce(url, formFactor);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.log(`  (retrying: ${error.message.split("\n")[0].slice(0, 160)})`);
+    }
+  }
+}
+
+function lighthouseOnce(url, formFactor) {
   const cli = path.join(root, "node_modules/lighthouse/cli/index.js");
   const chromeFlags = [
     "--headless=new",
@@ -271,6 +290,12 @@ ${server(port + 2, "gzip on; gzip_comp_level 6; gzip_types text/css application/
     cleanups.push(() => nginx.stop());
     targets.nginxPrecompressed = `http://127.0.0.1:${port + 1}${storyPath}`;
     targets.nginxPerRequest = `http://127.0.0.1:${port + 2}${storyPath}`;
+    // The reference deployment (deploy/): nginx with its cache in front of two instances.
+    const { startCluster } = await import("../deploy/cluster.mjs");
+    const cluster = await startCluster({ instances: 2, port: port + 10 });
+    cleanups.push(() => cluster.stop());
+    targets.deployment = `${cluster.url}${storyPath}`;
+    await fetchWire(targets.deployment); // fills the cache
     console.log(
       `nginx serves ${files} files from ${path.relative(root, docroot)} (each with a .gz beside it)`,
     );
@@ -310,11 +335,17 @@ ${server(port + 2, "gzip on; gzip_comp_level 6; gzip_types text/css application/
   }
   const ratios = {};
   for (const other of ["nginxPrecompressed", "nginxPerRequest"]) {
+    if (runsByTarget.deployment && runsByTarget[other]) {
+      const perRound = runsByTarget.deployment.map(
+        (r, i) => +(r.requestsPerSecond / runsByTarget[other][i].requestsPerSecond).toFixed(3),
+      );
+      ratios[`deployment/${other}`] = { perRound, median: median(perRound) };
+    }
     if (!runsByTarget[other]) continue;
     const perRound = runsByTarget.broadsheet.map(
       (r, i) => +(r.requestsPerSecond / runsByTarget[other][i].requestsPerSecond).toFixed(3),
     );
-    ratios[other] = { perRound, median: median(perRound) };
+    ratios[`broadsheet/${other}`] = { perRound, median: median(perRound) };
   }
   results.load = { path: storyPath, connections, seconds, rounds, ...summary, ratios };
   console.log("median:");
@@ -324,8 +355,76 @@ ${server(port + 2, "gzip on; gzip_comp_level 6; gzip_types text/css application/
     );
   }
   for (const [other, r] of Object.entries(ratios)) {
-    console.log(`  Broadsheet / ${other}: ${r.median} (rounds: ${r.perRound.join(", ")})`);
+    console.log(`  ${other}: ${r.median} (rounds: ${r.perRound.join(", ")})`);
   }
+}
+
+// 5: soak. About 200,000 requests over a mix of page types, straight at one instance, in
+// chunks; its resident memory is read after each chunk. Warm-up first; nothing asserted.
+/** Resident memory of a process, from /proc, in MiB. */
+const rssMiB = (pid) =>
+  +(Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))[1]) / 1024).toFixed(1);
+
+if (!skip.has("soak")) {
+  const target = Number(values["soak-requests"]);
+  const chunkSeconds = 15;
+  const mix = [
+    "/",
+    storyPath,
+    "/world",
+    "/authors/nathan-morgan",
+    "/topics/trade",
+    "/sections",
+    "/topics",
+    "/feed.xml",
+    "/world/atom.xml",
+    "/feed.json",
+    "/sitemap.xml",
+    "/news-sitemap.xml",
+    "/robots.txt",
+    "/search?q=trade",
+    "/search?q=london+talks",
+  ];
+  // Every fifth request a search never asked before (each new query a new entry for the
+  // ranking cache, which must stay bounded), the rest the mix in turn.
+  const script = `
+local paths = {${mix.map((p) => JSON.stringify(p)).join(", ")}}
+local i = 0
+local id = tostring(math.random(1, 1e9))
+request = function()
+  i = i + 1
+  if i % 5 == 0 then return wrk.format("GET", "/search?q=trade+" .. id .. "x" .. i) end
+  return wrk.format("GET", paths[(i % #paths) + 1])
+end`;
+  console.log(
+    `\n== soak: about ${target} requests over ${mix.length + 1} kinds of page, 16 connections, one instance ==`,
+  );
+  wrk(`${base}/`, { connections: 16, seconds: 10, script }); // warm-up
+  const before = rssMiB(app.pid);
+  const samples = [before];
+  let requests = 0;
+  let errors = 0;
+  const started = performance.now();
+  while (requests < target) {
+    const chunk = wrk(`${base}/`, { connections: 16, seconds: chunkSeconds, script });
+    if (chunk.error) throw new Error(chunk.error);
+    requests += chunk.requests;
+    errors += chunk.errors;
+    samples.push(rssMiB(app.pid));
+    console.log(
+      `  ${String(requests).padStart(7)} requests, ${errors} errors, ${chunk.requestsPerSecond} req/s, p99 ${chunk.p99_ms.toFixed(1)} ms, RSS ${samples.at(-1)} MiB`,
+    );
+  }
+  const after = samples.at(-1);
+  results.soak = {
+    requests,
+    errors,
+    seconds: +((performance.now() - started) / 1000).toFixed(1),
+    rssMiB: { afterWarmUp: before, atEnd: after, samples },
+  };
+  console.log(
+    `soak: ${requests} requests, ${errors} errors; resident memory ${before} MiB after warm-up, ${after} MiB at the end (min ${Math.min(...samples)}, max ${Math.max(...samples)})`,
+  );
 }
 
 writeFileSync(path.join(benchDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
