@@ -45,6 +45,8 @@ const nextConfig: NextConfig = {
   // A self-contained server folder (.next/standalone) for deployment: scripts/standalone.mjs.
   output: "standalone",
   poweredByHeader: false,
+  // server.mjs compresses, once per version of a page rather than on every request.
+  compress: false,
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -3,7 +3,8 @@
  * Broadsheet's production server: Next's own request handler inside a plain Node HTTP server,
  * for what `next start` does not do.
  *
- *  - Every GET response is sent whole, in one write (see holdWholeResponse).
+ *  - Every GET response is sent whole, in one write (see holdWholeResponse), and compressed
+ *    here, each version of a page once (see compress).
  *  - Conditional requests everywhere. Next answers If-None-Match with 304 for pages, but sends
  *    feeds, sitemaps, robots.txt and search results without an ETag. Those responses get a
  *    strong ETag made from their bytes, and a matching If-None-Match gets 304 with no body.
@@ -21,6 +22,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
 import path from "node:path";
 
 const dir = import.meta.dirname;
@@ -124,11 +126,58 @@ function holdWholeResponse(req, res) {
         return end.call(this, callback);
       }
     }
+    const payload = compress(req, this, body);
     this.removeHeader("transfer-encoding");
-    this.setHeader("Content-Length", body.length);
+    this.setHeader("Content-Length", payload.length);
     writeHead.call(this, status, ...(pending ? [pending] : []));
-    return end.call(this, body, callback);
+    return end.call(this, payload, callback);
   };
+}
+
+/**
+ * Compression (Next's own is off: next.config.ts, compress: false). A prerendered page's cost
+ * per request is mostly gzip: its bytes are the same on every request, so they are compressed
+ * once per version and kept, keyed by URL and ETag, in an LRU of at most GZIP_CACHE_MB
+ * (default 64). A response without an ETag is compressed each time.
+ */
+const gzipCache = new Map();
+const gzipCacheLimit = Number(process.env.GZIP_CACHE_MB ?? 64) * 1024 * 1024;
+let gzipCacheBytes = 0;
+const COMPRESSIBLE =
+  /^(text\/|application\/(json|javascript|xml|rss\+xml|atom\+xml|feed\+json|manifest\+json)|image\/svg\+xml)/;
+
+function acceptsGzip(req) {
+  const accept = String(req.headers["accept-encoding"] ?? "");
+  return (
+    /(^|,)\s*gzip\s*(,|;|$)/i.test(accept) && !/(^|,)\s*gzip\s*;\s*q\s*=\s*0(\.0*)?\s*(,|$)/i.test(accept)
+  );
+}
+
+function compress(req, res, body) {
+  const type = String(res.getHeader("content-type") ?? "");
+  if (body.length < 256 || res.getHeader("content-encoding") || !COMPRESSIBLE.test(type)) return body;
+  const vary = String(res.getHeader("vary") ?? "");
+  if (!/\baccept-encoding\b/i.test(vary))
+    res.setHeader("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
+  if (!acceptsGzip(req)) return body;
+  res.setHeader("Content-Encoding", "gzip");
+  const etag = res.getHeader("etag");
+  if (!etag) return gzipSync(body, { level: 6 });
+  const key = `${req.url}\n${etag}`;
+  let zipped = gzipCache.get(key);
+  if (zipped) {
+    gzipCache.delete(key); // most recently used goes last
+  } else {
+    zipped = gzipSync(body, { level: 6 });
+    gzipCacheBytes += zipped.length;
+    while (gzipCacheBytes > gzipCacheLimit && gzipCache.size > 0) {
+      const [oldest, bytes] = gzipCache.entries().next().value;
+      gzipCache.delete(oldest);
+      gzipCacheBytes -= bytes.length;
+    }
+  }
+  gzipCache.set(key, zipped);
+  return zipped;
 }
 
 /** Headers for the few answers this file gives itself, without Next: as strict as can be. */
