@@ -326,9 +326,9 @@ ${server(port + 2, "gzip on; gzip_comp_level 6; gzip_types text/css application/
   const summary = {};
   for (const [name, runs] of Object.entries(runsByTarget)) {
     summary[name] = {
-      requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
-      p50_ms: median(runs.map((r) => r.p50_ms)),
-      p99_ms: median(runs.map((r) => r.p99_ms)),
+      requestsPerSecond: +median(runs.map((r) => r.requestsPerSecond)).toFixed(1),
+      p50_ms: +median(runs.map((r) => r.p50_ms)).toFixed(2),
+      p99_ms: +median(runs.map((r) => r.p99_ms)).toFixed(2),
       errors: runs.reduce((sum, r) => sum + r.errors, 0),
       runs,
     };
@@ -339,13 +339,13 @@ ${server(port + 2, "gzip on; gzip_comp_level 6; gzip_types text/css application/
       const perRound = runsByTarget.deployment.map(
         (r, i) => +(r.requestsPerSecond / runsByTarget[other][i].requestsPerSecond).toFixed(3),
       );
-      ratios[`deployment/${other}`] = { perRound, median: median(perRound) };
+      ratios[`deployment/${other}`] = { perRound, median: +median(perRound).toFixed(3) };
     }
     if (!runsByTarget[other]) continue;
     const perRound = runsByTarget.broadsheet.map(
       (r, i) => +(r.requestsPerSecond / runsByTarget[other][i].requestsPerSecond).toFixed(3),
     );
-    ratios[`broadsheet/${other}`] = { perRound, median: median(perRound) };
+    ratios[`broadsheet/${other}`] = { perRound, median: +median(perRound).toFixed(3) };
   }
   results.load = { path: storyPath, connections, seconds, rounds, ...summary, ratios };
   console.log("median:");
