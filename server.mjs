@@ -10,10 +10,11 @@
  *    strong ETag made from their bytes, and a matching If-None-Match gets 304 with no body.
  *  - No x-nextjs-* headers (Next's cache and routing internals) in responses.
  *  - One JSON line per request on stdout: time, method, path, status, bytes, milliseconds.
- *  - Graceful shutdown on SIGTERM and SIGINT: the listening socket closes at once (new
- *    connections are refused, so a load balancer moves on), requests in flight finish, idle
- *    keep-alive connections are closed, and the process exits 0. After SHUTDOWN_TIMEOUT_MS
- *    (default 10 s) whatever is left is cut and it exits 1.
+ *  - Graceful shutdown on SIGTERM and SIGINT: /healthz turns 503, the listening socket closes
+ *    after SHUTDOWN_GRACE_MS (default 250 ms; new connections are then refused, so a load
+ *    balancer moves on), requests in flight finish, idle keep-alive connections are closed, and
+ *    the process exits 0. After SHUTDOWN_TIMEOUT_MS (default 10 s) whatever is left is cut and
+ *    it exits 1.
  *
  * Usage: node server.mjs  (PORT, default 3000; HOSTNAME, default 0.0.0.0; NEXT_DIST_DIR).
  * It runs from the project folder after `npm run build`, or from a standalone folder (see
@@ -29,6 +30,7 @@ const dir = import.meta.dirname;
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 const shutdownTimeout = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
+const shutdownGrace = Number(process.env.SHUTDOWN_GRACE_MS ?? 250);
 process.env.NODE_ENV = "production";
 
 // Serve with the config the build was made with, resolved and saved beside it, as the server.js
@@ -63,6 +65,8 @@ function hideInternals(res) {
   const writeHead = res.writeHead;
   res.writeHead = function (...args) {
     for (const name of this.getHeaderNames()) if (name.startsWith("x-nextjs-")) this.removeHeader(name);
+    // While shutting down, a response closes its connection behind it (see shutdown()).
+    if (shuttingDown) this.setHeader("Connection", "close");
     return writeHead.apply(this, args);
   };
 }
@@ -241,14 +245,14 @@ let shuttingDown = false;
 const server = createServer((req, res) => {
   const started = performance.now();
   logRequest(req, res, started);
-  // While shutting down, no response keeps its connection open for another request, and a
-  // connection that a finished response leaves idle is closed at once.
-  if (shuttingDown) res.setHeader("Connection", "close");
-  res.on("finish", () => {
-    if (shuttingDown) setImmediate(() => server.closeIdleConnections());
-  });
   const refused = refusal(req);
   if (refused) return answer(res, ...refused);
+  if (shuttingDown && req.url.split("?")[0] === "/healthz") {
+    return answer(res, 503, JSON.stringify({ status: "shutting down" }), {
+      "Content-Type": "application/json",
+      Connection: "close",
+    });
+  }
   hideInternals(res);
   holdWholeResponse(req, res);
   handle(req, res).catch((error) => {
@@ -272,13 +276,28 @@ server.listen(port, hostname, () => {
   console.log(JSON.stringify({ time: new Date().toISOString(), event: "listening", hostname, port }));
 });
 
+/**
+ * Stop accepting; let every request already sent finish; then exit 0.
+ *
+ * For SHUTDOWN_GRACE_MS (default 250) the port stays open: /healthz answers 503, so a balancer
+ * that checks it stops sending, and whatever still arrives is served, each response closing
+ * its connection. Closing the listening socket at once would reset connections the kernel had
+ * completed but the busy process had not yet accepted, whose clients had already sent their
+ * requests (the shutdown test saw this). Then the port closes, without Node's usual closing of
+ * "idle" connections, which counts one whose request has arrived but not been read; idle
+ * connections are closed every 500 ms instead, by which time anything sent has been read.
+ */
 function shutdown(signal) {
   if (shuttingDown) return;
   shuttingDown = true;
   console.log(JSON.stringify({ time: new Date().toISOString(), event: "shutdown", signal }));
-  // Stops accepting, closes idle keep-alive sockets; calls back once in-flight requests finish.
-  server.close(() => process.exit(0));
-  server.closeIdleConnections();
+  setTimeout(() => {
+    const closeIdleConnections = server.closeIdleConnections;
+    server.closeIdleConnections = () => {};
+    server.close(() => process.exit(0));
+    server.closeIdleConnections = closeIdleConnections;
+    setInterval(() => server.closeIdleConnections(), 500).unref();
+  }, shutdownGrace);
   const timer = setTimeout(() => {
     server.closeAllConnections();
     process.exit(1);

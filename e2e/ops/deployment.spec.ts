@@ -4,7 +4,9 @@
  * then a fuzz of hostile requests straight at an instance and through nginx. Each test prints
  * what it sent, what failed and what it measured. Bounded: about two minutes in all.
  */
+import { spawn } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
+import { Agent, get } from "node:http";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import type { Cluster } from "../../deploy/cluster.mjs";
@@ -72,6 +74,15 @@ test("nginx caches pages by the app's Cache-Control, answers 304 from the cache 
   const after = await fetch(url);
   expect(after.headers.get("content-type")).toContain("text/html");
   expect(await after.text()).toContain("<!DOCTYPE html>");
+  // Each instance logs one JSON line per request it served.
+  const lines = [0, 1]
+    .flatMap((i) => readFileSync(path.join(cluster.work, `instance-${i}.log`), "utf8").split("\n"))
+    .filter((line) => line.startsWith("{") && line.includes('"method"'))
+    .map((line) => JSON.parse(line));
+  const served = lines.find((l) => l.path === firstStory.path && l.status === 200);
+  expect(served, "a log line for the story").toBeTruthy();
+  expect(Object.keys(served).sort()).toEqual(["bytes", "method", "ms", "path", "status", "time"]);
+  expect(new Date(served.time).toISOString()).toBe(served.time);
 });
 
 test("one of two instances killed with SIGKILL under load: no request fails, it restarts and rejoins", async () => {
@@ -152,6 +163,74 @@ test("with every instance down, cached pages keep being served", async () => {
   expect(body).toContain("Broadsheet can’t answer that request");
   expect(body).not.toMatch(/nginx/i);
   await cluster.startInstances();
+});
+
+test("SIGTERM: requests in flight finish, the health check turns 503, then new connections are refused, exit 0", async () => {
+  const port = OPS_PORT + 9;
+  const child = spawn(process.execPath, ["server.mjs"], {
+    cwd: path.join(DIST_DIR, "standalone"),
+    env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", NEXT_DIST_DIR: DIST_DIR },
+    stdio: "ignore",
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (
+      await fetch(`${base}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    await sleep(50);
+  }
+  // 40 searches at once: the server works through them one by one (each new to its caches).
+  const agent = new Agent({ keepAlive: true, maxSockets: 40 });
+  const statuses: (number | string)[] = [];
+  let firstDone!: () => void;
+  const first = new Promise<void>((resolve) => (firstDone = resolve));
+  const requests = Array.from(
+    { length: 40 },
+    (_, i) =>
+      new Promise<void>((resolve) => {
+        get(`${base}/search?q=trade+shutdown+${i}`, { agent }, (res) => {
+          res.resume();
+          res.on("end", () => {
+            statuses.push(res.statusCode!);
+            firstDone();
+            resolve();
+          });
+        }).on("error", (error) => {
+          statuses.push(error.message);
+          resolve();
+        });
+      }),
+  );
+  await first;
+  const inFlight = 40 - statuses.length;
+  child.kill("SIGTERM");
+  await Promise.all(requests);
+  // New connections (not ones kept alive from before the signal): while draining, the health
+  // check says 503; once the port has closed, they are refused.
+  const probe = () =>
+    new Promise<string>((resolve) =>
+      get(`${base}/healthz`, { agent: false }, (res) => {
+        res.resume();
+        resolve(`answered ${res.statusCode}`);
+      }).on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message)),
+    );
+  const draining = await probe();
+  const code = await exited;
+  const refused = await probe();
+  agent.destroy();
+  console.log(
+    `SIGTERM: ${JSON.stringify({ sent: 40, inFlightAtSignal: inFlight, statuses: [...new Set(statuses)], whileDraining: draining, afterExit: refused, exitCode: code })}`,
+  );
+  expect(inFlight).toBeGreaterThan(0);
+  expect(statuses.filter((s) => s !== 200)).toEqual([]);
+  expect(["answered 503", "ECONNREFUSED"]).toContain(draining);
+  expect(refused).toBe("ECONNREFUSED");
+  expect(code).toBe(0);
 });
 
 for (const target of ["an instance, directly", "nginx"] as const) {
