@@ -80,6 +80,8 @@ function hideInternals(res) {
  * proxy holding half a body it can no longer retry elsewhere; killed before its one write, the
  * proxy sees no response at all and retries the request on another instance.
  */
+const DISCARD = Symbol("discard held body");
+
 function holdWholeResponse(req, res) {
   if (req.method !== "GET") return;
   const writeHead = res.writeHead;
@@ -87,12 +89,22 @@ function holdWholeResponse(req, res) {
   const end = res.end;
   let held = null;
   let pending = null;
+  // For the error path: forget what was held, so a 500 never carries half a page.
+  res[DISCARD] = () => {
+    held = null;
+    pending = null;
+  };
 
   res.writeHead = function (status, ...rest) {
     // Already holding: Next may flush headers more than once (flushHeaders, then end).
     if (held !== null) return this;
     const headers = rest.find((arg) => arg && typeof arg === "object");
-    if (headers) for (const [key, value] of Object.entries(headers)) this.setHeader(key, value);
+    if (Array.isArray(headers)) {
+      // The raw form: [name, value, name, value, ...].
+      for (let i = 0; i + 1 < headers.length; i += 2) this.setHeader(headers[i], headers[i + 1]);
+    } else if (headers) {
+      for (const [key, value] of Object.entries(headers)) this.setHeader(key, value);
+    }
     this.statusCode = status;
     if (status >= 200 && status !== 204 && status !== 304) {
       held = [];
@@ -126,6 +138,7 @@ function holdWholeResponse(req, res) {
         for (const name of ["content-length", "content-type", "content-encoding", "transfer-encoding"]) {
           this.removeHeader(name);
         }
+        varyOnEncoding(this);
         writeHead.call(this, 304);
         return end.call(this, callback);
       }
@@ -141,8 +154,8 @@ function holdWholeResponse(req, res) {
 /**
  * Compression (Next's own is off: next.config.ts, compress: false). A prerendered page's cost
  * per request is mostly gzip: its bytes are the same on every request, so they are compressed
- * once per version and kept, keyed by URL and ETag, in an LRU of at most GZIP_CACHE_MB
- * (default 64). A response without an ETag is compressed each time.
+ * once per version and kept, keyed by a hash of the bytes, in an LRU of at most GZIP_CACHE_MB
+ * (default 64). A response without an ETag is compressed each time; a partial one (206) never.
  */
 const gzipCache = new Map();
 const gzipCacheLimit = Number(process.env.GZIP_CACHE_MB ?? 64) * 1024 * 1024;
@@ -157,27 +170,34 @@ function acceptsGzip(req) {
   );
 }
 
+function varyOnEncoding(res) {
+  const vary = String(res.getHeader("vary") ?? "");
+  if (!/\baccept-encoding\b/i.test(vary)) {
+    res.setHeader("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
+  }
+}
+
 function compress(req, res, body) {
   const type = String(res.getHeader("content-type") ?? "");
   if (body.length < 256 || res.getHeader("content-encoding") || !COMPRESSIBLE.test(type)) return body;
-  const vary = String(res.getHeader("vary") ?? "");
-  if (!/\baccept-encoding\b/i.test(vary))
-    res.setHeader("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
+  // Only a whole body: a range (206) is compressed by nobody, and must never enter the cache.
+  if (res.statusCode !== 200 || res.getHeader("content-range")) return body;
+  varyOnEncoding(res);
   if (!acceptsGzip(req)) return body;
   res.setHeader("Content-Encoding", "gzip");
-  const etag = res.getHeader("etag");
-  if (!etag) return gzipSync(body, { level: 6 });
-  const key = `${req.url}\n${etag}`;
+  if (!res.getHeader("etag")) return gzipSync(body, { level: 6 });
+  // Keyed by the bytes themselves: the same body under many URLs (query strings) is one entry.
+  const key = createHash("sha256").update(body).digest("base64url");
   let zipped = gzipCache.get(key);
   if (zipped) {
     gzipCache.delete(key); // most recently used goes last
   } else {
     zipped = gzipSync(body, { level: 6 });
-    gzipCacheBytes += zipped.length;
+    gzipCacheBytes += zipped.length + key.length;
     while (gzipCacheBytes > gzipCacheLimit && gzipCache.size > 0) {
       const [oldest, bytes] = gzipCache.entries().next().value;
       gzipCache.delete(oldest);
-      gzipCacheBytes -= bytes.length;
+      gzipCacheBytes -= bytes.length + oldest.length;
     }
   }
   gzipCache.set(key, zipped);
@@ -196,7 +216,14 @@ const OWN_HEADERS = {
 };
 
 function answer(res, status, text, headers = {}) {
-  const body = text ? `${text}\n` : "";
+  if (!text) {
+    // No body (204): no Content-Type or Content-Length either.
+    const all = { ...OWN_HEADERS, ...headers };
+    delete all["Content-Type"];
+    res.writeHead(status, all);
+    return res.end();
+  }
+  const body = `${text}\n`;
   res.writeHead(status, { ...OWN_HEADERS, ...headers, "Content-Length": Buffer.byteLength(body) });
   res.end(body);
 }
@@ -257,11 +284,11 @@ const server = createServer((req, res) => {
   holdWholeResponse(req, res);
   handle(req, res).catch((error) => {
     console.error(JSON.stringify({ time: new Date().toISOString(), error: String(error?.stack ?? error) }));
-    if (!res.headersSent) {
-      res.statusCode = 500;
-      res.setHeader("Content-Type", "text/plain; charset=utf-8");
-    }
-    res.end("Internal Server Error");
+    // Never half a page, and never cached: whatever was held goes, headers and all.
+    if (res.headersSent) return res.destroy();
+    res[DISCARD]?.();
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    answer(res, 500, "Internal Server Error");
   });
 });
 // Longer than a proxy's idle keep-alive (nginx: 60 s), so the proxy, not we, closes idle sockets.

@@ -428,6 +428,24 @@ test.describe("caching", () => {
     });
   }
 
+  test("a range request gets its range, and changes nothing for the next reader", async ({ request }) => {
+    const { text } = await fetchText(request, firstStory.path);
+    const asset = /\/_next\/static\/[^"]+\.js/.exec(text)![0];
+    const whole = await (await request.get(asset, { headers: { "Accept-Encoding": "identity" } })).body();
+    for (const path of [asset, firstStory.path]) {
+      const part = await request.get(path, { headers: { Range: "bytes=0-99", "Accept-Encoding": "gzip" } });
+      expect([200, 206], path).toContain(part.status());
+      if (part.status() === 206) {
+        expect(part.headers()["content-encoding"], path).toBeUndefined();
+        expect((await part.body()).length, path).toBe(100);
+      }
+    }
+    // The next reader, who takes gzip, gets the whole file (Playwright unzips it).
+    const after = await request.get(asset, { headers: { "Accept-Encoding": "gzip" } });
+    expect(after.headers()["content-encoding"]).toBe("gzip");
+    expect((await after.body()).equals(whole)).toBe(true);
+  });
+
   test("the health check reports the build and its stories, and is never cached", async ({ request }) => {
     const response = await request.get("/healthz");
     expect(response.status()).toBe(200);
