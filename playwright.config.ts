@@ -1,10 +1,10 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumFlags, chromiumPath } from "./scripts/lib/chromium.mjs";
 import { BASE_URL, DEV, DIST_DIR, PORT, SITE_URL, SYNTHETIC } from "./e2e/env";
 
 /**
- * End-to-end tests against production builds made for them, served by server.mjs (Next in production) on ports of
- * their own: never a server that happens to be running already.
+ * End-to-end tests against production builds made for them, served by server.mjs (Next in production) on
+ * ports of their own: never a server that happens to be running already.
  *  - "site": the real publication (content/), built with a real-looking site URL.
  *  - "synthetic": a separate workspace built from generated test stories, for pagination,
  *    related stories and search ranking at a scale the real content does not have yet.
@@ -12,8 +12,7 @@ import { BASE_URL, DEV, DIST_DIR, PORT, SITE_URL, SYNTHETIC } from "./e2e/env";
 
 // Debian's Chromium where it is installed (CI and this machine); elsewhere Playwright's own,
 // which a developer gets with `npx playwright install chromium`.
-const systemChromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
+const executablePath = chromiumPath;
 
 const next = "node node_modules/next/dist/bin/next";
 
@@ -28,15 +27,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: chromiumFlags,
     },
   },
   projects: [

@@ -4,29 +4,7 @@
  * prerendered pages allow.
  */
 import { expect, test } from "@playwright/test";
-import { firstStory } from "./helpers";
-
-const ROUTES = [
-  "/",
-  firstStory.path,
-  "/world",
-  "/world/page/2", // 404
-  "/authors/nathan-morgan",
-  "/topics/trade",
-  "/search?q=trade",
-  "/sections",
-  "/feed.xml",
-  "/world/atom.xml",
-  "/feed.json",
-  "/sitemap.xml",
-  "/news-sitemap.xml",
-  "/robots.txt",
-  "/social.png",
-  "/logo.png",
-  "/icon.svg",
-  "/healthz",
-  "/no-such-page", // 404
-];
+import { EVERY_ROUTE, firstStory } from "./helpers";
 
 function directives(policy: string) {
   return new Map(
@@ -41,7 +19,7 @@ test.describe("security headers", () => {
   test("every route sends them, and nothing that names the server's internals", async ({ request, page }) => {
     await page.goto(firstStory.path);
     const asset = await page.locator('script[src^="/_next/static/"]').first().getAttribute("src");
-    for (const path of [...ROUTES, asset!]) {
+    for (const path of [...EVERY_ROUTE, asset!]) {
       const response = await request.get(path);
       expect(response.status(), path).toBeLessThan(500);
       const headers = response.headers();

@@ -33,6 +33,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { startApp } from "./lib/app-server.mjs";
+import { chromiumFlags, chromiumPath } from "./lib/chromium.mjs";
 import { nginxAvailable, nginxConf, startNginx } from "./lib/nginx.mjs";
 import { wrk } from "./lib/wrk.mjs";
 import { fetchWire, weigh } from "./page-weight.mjs";
@@ -161,16 +162,7 @@ function lighthouse(url, formFactor) {
 
 function lighthouseOnce(url, formFactor) {
   const cli = path.join(root, "node_modules/lighthouse/cli/index.js");
-  const chromeFlags = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ].join(" ");
+  const chromeFlags = ["--headless=new", ...chromiumFlags].join(" ");
   const run = spawnSync(
     process.execPath,
     [
@@ -186,7 +178,11 @@ function lighthouseOnce(url, formFactor) {
     {
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" },
+      // Lighthouse finds a Chromium of its own when neither is set.
+      env: {
+        ...process.env,
+        ...(chromiumPath && !process.env.CHROME_PATH ? { CHROME_PATH: chromiumPath } : {}),
+      },
     },
   );
   if (run.status !== 0) throw new Error(`lighthouse failed on ${url}: ${run.stderr.slice(-2000)}`);

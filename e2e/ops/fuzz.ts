@@ -4,32 +4,14 @@
  * its response: never a 5xx, never the input reflected unescaped, never a stack trace or a
  * server path.
  */
-import { firstStory } from "../helpers";
+import { EVERY_ROUTE, firstStory } from "../helpers";
 import type { RawResponse } from "./raw-http";
 
 /** Marks injected markup: if it comes back as-is, the server reflected input unescaped. */
 const MARK = "<x-fuzz-7q>";
 const SCRIPT = `<script>alert("x-fuzz")</script>`;
 
-export const PAGES = [
-  "/",
-  firstStory.path,
-  "/world",
-  "/world/page/2",
-  "/authors/nathan-morgan",
-  "/topics/trade",
-  "/search",
-  "/sections",
-  "/topics",
-  "/feed.xml",
-  "/world/atom.xml",
-  "/feed.json",
-  "/sitemap.xml",
-  "/news-sitemap.xml",
-  "/robots.txt",
-  "/social.png",
-  "/healthz",
-];
+export const PAGES = EVERY_ROUTE;
 
 const QUERIES = [
   `q=${encodeURIComponent(MARK)}`,
@@ -199,7 +181,7 @@ export function fuzzCases(): FuzzCase[] {
       });
     }
   }
-  for (const page of [PAGES[0], PAGES[1], PAGES[6], PAGES[9]]) {
+  for (const page of ["/", firstStory.path, "/search", "/feed.xml"]) {
     for (const [label, headers, body] of HEADER_CASES) {
       cases.push({
         name: `${label}: GET ${page}`,
