@@ -6,7 +6,7 @@
  * and in `onSuccess`, and every failure names the file and the field. With the three "fail"
  * flags below, any problem fails the build; nothing is skipped with a warning.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { defineDocumentType, defineNestedType, makeSource } from "contentlayer2/source-files";
 import { imageSize } from "image-size";
@@ -15,7 +15,6 @@ import readingTime from "reading-time";
 import { parseDateTime } from "./schema/dates";
 import { PLACEHOLDER } from "./schema/placeholder";
 import { checkHeadingLevels, extractHeadings, plainText } from "./schema/headings";
-import { buildSearchIndex, SEARCH_INDEX_FILE } from "./schema/search";
 import { storyMarkdown } from "./schema/markdown";
 import { sectionNames } from "./site.config";
 
@@ -392,6 +391,47 @@ export const Article = defineDocumentType(() => ({
   },
 }));
 
+/**
+ * A story taken down (for legal reasons, say): its page answers 410 Gone and it is left out of
+ * everything. `npm run takedown -- <slug>` deletes the story's file and writes this one.
+ */
+export const Takedown = defineDocumentType(() => ({
+  name: "Takedown",
+  filePathPattern: "takedowns/*.md",
+  contentType: "markdown",
+  fields: {
+    removed: {
+      type: "string",
+      required: true,
+      description: "When the story was taken down, ISO 8601 with time zone",
+    },
+    reason: {
+      type: "string",
+      required: true,
+      description: "Why, for the newsroom's record; never shown to readers",
+    },
+  },
+  computedFields: {
+    slug: {
+      type: "string",
+      resolve: (doc) =>
+        checked(doc, "slug", () => {
+          const slug = slugOf(doc);
+          if (!SLUG.test(slug)) {
+            throw new Error(`the file name "${slug}" must be the slug of the story taken down`);
+          }
+          nonBlank(doc, "reason");
+          return slug;
+        }),
+    },
+    removedAt: {
+      type: "string",
+      description: "removed, validated and normalised to UTC",
+      resolve: (doc) => checked(doc, "removed", () => parseDateTime(doc.removed)),
+    },
+  },
+}));
+
 type Entry = { date: string; kind: "correction" | "update"; text: string };
 
 function correctionLog(doc: RawDoc & { corrections?: unknown }, published: string): Entry[] {
@@ -425,7 +465,7 @@ function correctionLog(doc: RawDoc & { corrections?: unknown }, published: strin
 
 export default makeSource({
   contentDirPath,
-  documentTypes: [Article, Author],
+  documentTypes: [Article, Author, Takedown],
   markdown: storyMarkdown,
   // The tsconfig `paths` entry maps contentlayer/generated; no baseUrl is needed.
   disableImportAliasWarning: true,
@@ -442,40 +482,16 @@ export default makeSource({
         ? JSON.parse(readFileSync(path.join(generated, type, "_index.json"), "utf8"))
         : [];
     const articles: GeneratedArticle[] = read("Article");
-    // A production build's search index leaves out drafts and stories still to be published.
-    const now = new Date().toISOString();
-    const searchable = isDev ? articles : articles.filter((a) => !a.draft && a.publishedAt <= now);
     const problems = [...strayFiles(), ...duplicateSlugs(articles)];
     if (problems.length > 0) {
       console.error(`Error: invalid content\n${problems.map((p) => `  • ${p}`).join("\n")}`);
       // A thrown error here is printed as a wall of internals; say it plainly and fail the build.
       if (!isDev) process.exit(1);
-      return;
     }
-    // The search index is made here, once per content build (and on every change in dev).
-    const index = buildSearchIndex(
-      searchable.map((a) => ({
-        slug: a.slug,
-        headline: a.headline,
-        standfirst: a.standfirst,
-        topics: a.topics.join(" "),
-        text: a.text,
-      })),
-    );
-    writeFileSync(path.join(process.cwd(), ".contentlayer", SEARCH_INDEX_FILE), index);
   },
 });
 
-type GeneratedArticle = {
-  slug: string;
-  draft?: boolean;
-  publishedAt: string;
-  headline: string;
-  standfirst: string;
-  topics: string[];
-  text: string;
-  _raw: { sourceFilePath: string };
-};
+type GeneratedArticle = { slug: string; _raw: { sourceFilePath: string } };
 
 /** Contentlayer silently ignores files that are not .md, .mdx, .json or .yaml: we do not. */
 function strayFiles(): string[] {
@@ -485,9 +501,9 @@ function strayFiles(): string[] {
       if (entry.name.startsWith(".")) continue;
       const rel = path.posix.join(dir, entry.name);
       if (entry.isDirectory()) walk(rel);
-      else if (!/^(stories\/(.+\/)?[^/]+|authors\/[^/]+)\.md$/.test(rel)) {
+      else if (!/^(stories\/(.+\/)?[^/]+|authors\/[^/]+|takedowns\/[^/]+)\.md$/.test(rel)) {
         problems.push(
-          `${path.posix.join(contentDirPath, rel)}: is neither a story (stories/*.md) nor an author (authors/*.md); rename or move it`,
+          `${path.posix.join(contentDirPath, rel)}: is neither a story (stories/*.md), an author (authors/*.md) nor a takedown (takedowns/*.md); rename or move it`,
         );
       }
     }

@@ -19,6 +19,8 @@ export default defineConfig([
     ".synthetic/**",
     ".bench/**",
     ".contentlayer/**",
+    ".broadsheet/**",
+    ".deploy/**",
     "out/**",
     "build/**",
     "next-env.d.ts",

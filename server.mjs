@@ -9,6 +9,10 @@
  *    feeds, sitemaps, robots.txt and search results without an ETag. Those responses get a
  *    strong ETag made from their bytes, and a matching If-None-Match gets 304 with no body.
  *  - No x-nextjs-* headers (Next's cache and routing internals) in responses.
+ *  - 410 Gone for a story that was taken down (npm run takedown), and for its social image:
+ *    Next renders the page that says so, and this sets the status, which Next cannot.
+ *  - The content comes from the store that `npm run publish` writes (lib/store.mjs), watched
+ *    while the server runs: publishing needs no restart.
  *  - One JSON line per request on stdout: time, method, path, status, bytes, milliseconds.
  *  - Graceful shutdown on SIGTERM and SIGINT: /healthz turns 503, the listening socket closes
  *    after SHUTDOWN_GRACE_MS (default 250 ms; new connections are then refused, so a load
@@ -25,6 +29,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
+import { contentStore } from "./lib/store.mjs";
 
 const dir = import.meta.dirname;
 const port = Number(process.env.PORT ?? 3000);
@@ -44,6 +49,10 @@ if (existsSync(requiredFiles)) {
   );
 }
 const { default: next } = await import("next");
+
+// The published content, loaded now so that a missing store stops the server with a clear
+// message rather than failing every request.
+contentStore();
 
 const app = next({ dev: false, dir, hostname, port });
 await app.prepare();
@@ -68,6 +77,21 @@ function hideInternals(res) {
     // While shutting down, a response closes its connection behind it (see shutdown()).
     if (shuttingDown) this.setHeader("Connection", "close");
     return writeHead.apply(this, args);
+  };
+}
+
+/** A taken-down story's page and social image answer 410 Gone. */
+const STORY_PATH = /^\/stories\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/social\.png)?$/;
+
+function takenDown(req) {
+  const match = STORY_PATH.exec(req.url.split("?")[0]);
+  return match !== null && contentStore().current().takedowns.has(match[1]);
+}
+
+function answerGone(res) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (status, ...rest) {
+    return writeHead.call(this, status === 200 || status === 404 ? 410 : status, ...rest);
   };
 }
 
@@ -282,6 +306,7 @@ const server = createServer((req, res) => {
   }
   hideInternals(res);
   holdWholeResponse(req, res);
+  if (takenDown(req)) answerGone(res);
   handle(req, res).catch((error) => {
     console.error(JSON.stringify({ time: new Date().toISOString(), error: String(error?.stack ?? error) }));
     // Never half a page, and never cached: whatever was held goes, headers and all.

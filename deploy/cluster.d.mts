@@ -1,5 +1,5 @@
 export type Instance = { index: number; port: number; pid: number | null; restarts: number };
-export type Health = { status: string; buildId: string; builtAt: string; stories: number };
+export type Health = { status: string; buildId: string; content: number; stories: number };
 export type Cluster = {
   url: string;
   work: string;

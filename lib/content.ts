@@ -1,12 +1,22 @@
 /**
- * The one module that reads the generated content. Routes and components ask it; nothing else
- * imports contentlayer/generated. Lists come back newest first. Every index is built once, when
- * the module loads, so that a lookup costs the same with one story or ten thousand.
+ * The one module that reads the published content. Routes and components ask it; nothing else
+ * reads the store. Lists come back newest first.
+ *
+ * The content is what `npm run publish` last wrote to the store (lib/store.mjs), read while the
+ * server runs: a publish changes what these functions return from the next request on, with no
+ * build. What readers may see is judged at the moment they ask (isPublic): a scheduled story
+ * appears in every list when its time comes, by itself.
+ *
+ * Every index (by slug, section, author, topic) is built once per version of the content and
+ * per moment a scheduled story comes due, not per request: a lookup costs the same with one
+ * story or ten thousand.
  */
-import { allArticles, allAuthors, type Article, type Author } from "contentlayer/generated";
+import type { Article, Author, Takedown } from "contentlayer/generated";
 import { sections, type Section } from "@/site.config";
+import { contentStore, dueCount, isPublic, type Snapshot } from "./store.mjs";
 
-export type { Article, Author };
+export type { Article, Author, Takedown };
+export { isPublic };
 export type TocHeading = { level: 2 | 3; text: string; id: string };
 export type TopicRef = { name: string; slug: string };
 export type CorrectionEntry = { date: string; kind: "correction" | "update"; text: string };
@@ -26,20 +36,31 @@ export const correctionsOf = (story: Article) => story.correctionLog as Correcti
 export const leadImageOf = (story: Article) => story.leadImage as LeadImageInfo | null;
 
 /**
- * Drafts, and stories whose publication time is still to come, exist only in development
- * (`next dev`), where they carry a banner. A production build leaves them out everywhere:
- * pages, listings, feeds, sitemaps, search. "To come" is judged when the build runs.
+ * Drafts, and stories whose publication time is still to come, are shown only in development
+ * (`next dev`), where they carry a banner.
  */
 const showUnpublished = process.env.NODE_ENV === "development";
-const builtAt = process.env.BROADSHEET_BUILT_AT ?? new Date().toISOString();
-export const isScheduled = (story: Article) => story.publishedAt > builtAt;
-const isPublic = (story: Article) => !story.draft && !isScheduled(story);
+
+/** Not public yet, by the same rule as everything else: for the development banner. */
+export const isScheduled = (story: Article) => Date.parse(story.publishedAt) > Date.now();
 
 const newestFirst = (a: Article, b: Article) =>
   b.publishedAt.localeCompare(a.publishedAt) || a.slug.localeCompare(b.slug);
-const stories: Article[] = allArticles.filter((s) => showUnpublished || isPublic(s)).sort(newestFirst);
 
-function groupBy<K>(keysOf: (story: Article) => K[]): Map<K, Article[]> {
+type View = {
+  stories: Article[];
+  storiesBySlug: Map<string, Article>;
+  authorsBySlug: Map<string, Author>;
+  authors: Author[];
+  bySection: Map<string, Article[]>;
+  byAuthor: Map<string, Article[]>;
+  byTopic: Map<string, Article[]>;
+  topicsBySlug: Map<string, TopicRef>;
+  positionInSection: Map<Article, number>;
+  takedowns: Map<string, Takedown>;
+};
+
+function groupBy<K>(stories: Article[], keysOf: (story: Article) => K[]): Map<K, Article[]> {
   const groups = new Map<K, Article[]>();
   for (const story of stories) {
     for (const key of keysOf(story)) {
@@ -51,43 +72,80 @@ function groupBy<K>(keysOf: (story: Article) => K[]): Map<K, Article[]> {
   return groups;
 }
 
-const storiesBySlug = new Map(stories.map((s) => [s.slug, s]));
-const authorsBySlug = new Map(allAuthors.map((a) => [a.slug, a]));
-const bySection = groupBy((s) => [s.sectionName]);
-const byAuthor = groupBy((s) => [s.author]);
-const byTopic = groupBy((s) => topicsOf(s).map((t) => t.slug));
-
-/** Two spellings of a topic with the same slug are one topic, named as its newest story names it. */
-const topicsBySlug = new Map<string, TopicRef>();
-for (const story of stories) {
-  for (const topic of topicsOf(story)) if (!topicsBySlug.has(topic.slug)) topicsBySlug.set(topic.slug, topic);
+function buildView(snapshot: Snapshot, now: number): View {
+  const all = snapshot.articles as unknown as Article[];
+  const stories = all.filter((s) => showUnpublished || isPublic(s, now)).sort(newestFirst);
+  const authors = snapshot.authors as unknown as Author[];
+  const bySection = groupBy(stories, (s) => [s.sectionName]);
+  // Two spellings of a topic with the same slug are one topic, named as its newest story names it.
+  const topicsBySlug = new Map<string, TopicRef>();
+  for (const story of stories) {
+    for (const topic of topicsOf(story))
+      if (!topicsBySlug.has(topic.slug)) topicsBySlug.set(topic.slug, topic);
+  }
+  const positionInSection = new Map<Article, number>();
+  for (const list of bySection.values()) list.forEach((s, i) => positionInSection.set(s, i));
+  return {
+    stories,
+    storiesBySlug: new Map(stories.map((s) => [s.slug, s])),
+    authorsBySlug: new Map(authors.map((a) => [a.slug, a])),
+    authors,
+    bySection,
+    byAuthor: groupBy(stories, (s) => [s.author]),
+    byTopic: groupBy(stories, (s) => topicsOf(s).map((t) => t.slug)),
+    topicsBySlug,
+    positionInSection,
+    takedowns: snapshot.takedowns as unknown as Map<string, Takedown>,
+  };
 }
 
-export const getAllStories = (): Article[] => stories;
+let memo: { snapshot: Snapshot; due: number; view: View } | null = null;
 
-export const getStoryBySlug = (slug: string): Article | null => storiesBySlug.get(slug) ?? null;
+/** The content as readers may see it now; rebuilt only when the content or the due count changes. */
+function view(): View {
+  const snapshot = contentStore().current();
+  const now = Date.now();
+  const due = showUnpublished ? -1 : dueCount(snapshot, now);
+  if (memo?.snapshot !== snapshot || memo.due !== due) {
+    memo = { snapshot, due, view: buildView(snapshot, now) };
+  }
+  return memo.view;
+}
 
-export const getAllAuthors = (): Author[] => allAuthors;
+/** Which version of the content is being served, for /healthz. */
+export const contentVersion = () => contentStore().current().version;
 
-export const getAuthorBySlug = (slug: string): Author | null => authorsBySlug.get(slug) ?? null;
+export const getAllStories = (): Article[] => view().stories;
 
-/** Every story names an existing author: the content build fails otherwise. */
-export const getAuthorOf = (story: Article): Author => authorsBySlug.get(story.author)!;
+export const getStoryBySlug = (slug: string): Article | null => view().storiesBySlug.get(slug) ?? null;
 
-export const getStoriesByAuthor = (author: Author): Article[] => byAuthor.get(author.slug) ?? [];
+/** A story that was taken down (its page answers 410 Gone), or null. */
+export const getTakedown = (slug: string): Takedown | null => view().takedowns.get(slug) ?? null;
+
+export const getAllAuthors = (): Author[] => view().authors;
+
+export const getAuthorBySlug = (slug: string): Author | null => view().authorsBySlug.get(slug) ?? null;
+
+/** Every story names an existing author: publishing fails otherwise. */
+export const getAuthorOf = (story: Article): Author => view().authorsBySlug.get(story.author)!;
+
+export const getStoriesByAuthor = (author: Author): Article[] => view().byAuthor.get(author.slug) ?? [];
 
 export const getSectionBySlug = (slug: string): Section | null =>
   sections.find((s) => s.slug === slug) ?? null;
 
 export const getSectionOf = (story: Article): Section => sections.find((s) => s.name === story.sectionName)!;
 
-export const getStoriesBySection = (section: Section): Article[] => bySection.get(section.name) ?? [];
+export const getStoriesBySection = (section: Section): Article[] => view().bySection.get(section.name) ?? [];
+
+/** Where a story stands in its section's list, newest first (0 for the newest). */
+export const positionInSection = (story: Article): number => view().positionInSection.get(story) ?? -1;
 
 /** Sections that have at least one story, in the declared order: what the navigation shows. */
-export const getActiveSections = (): Section[] => sections.filter((s) => bySection.has(s.name));
+export const getActiveSections = (): Section[] => sections.filter((s) => view().bySection.has(s.name));
 
-export const getAllTopics = (): TopicRef[] => [...topicsBySlug.values()];
+export const getAllTopics = (): TopicRef[] => [...view().topicsBySlug.values()];
 
-export const getTopicBySlug = (slug: string): TopicRef | null => topicsBySlug.get(slug) ?? null;
+export const getTopicBySlug = (slug: string): TopicRef | null => view().topicsBySlug.get(slug) ?? null;
 
-export const getStoriesByTopic = (topic: TopicRef): Article[] => byTopic.get(topic.slug) ?? [];
+export const getStoriesByTopic = (topic: TopicRef): Article[] => view().byTopic.get(topic.slug) ?? [];

@@ -48,10 +48,6 @@ export function paginate<T>(items: T[], page: number, size = PAGE_SIZE): Page<T>
   return { items: items.slice((page - 1) * size, page * size), page, totalPages, total: items.length };
 }
 
-/** generateStaticParams for `/page/[page]` routes: pages 2 and up. */
-export const laterPages = (total: number, size = PAGE_SIZE) =>
-  Array.from({ length: pageCount(total, size) - 1 }, (_, i) => String(i + 2));
-
 /** "2" -> 2; anything that is not a plain page number -> NaN, which paginate() rejects. */
 export const parsePage = (param: string) => (/^[1-9]\d*$/.test(param) ? Number(param) : Number.NaN);
 
@@ -108,6 +104,14 @@ export function authorListing(slug: string): Listing | null {
     empty: `${author.name} has no published stories yet.`,
   };
 }
+
+/**
+ * The stories the build prerenders: those the section fronts list (each section's first page,
+ * which holds everything the home page lists too). Readers arrive at a front or from a link to
+ * a new story; the rest of the archive is rendered on its first request.
+ */
+export const prerenderedStories = (): Article[] =>
+  getActiveSections().flatMap((section) => getStoriesBySection(section).slice(0, PAGE_SIZE));
 
 /** The home page: the newest story as the lead, then each section's newest, a few at a time. */
 export function frontPage(perSection: number) {

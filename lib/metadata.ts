@@ -24,6 +24,12 @@ type PageMetadata = {
   imageAlt?: string;
 };
 
+/** A story that was taken down: its page says so, and nothing about it is indexed. */
+export const removedMetadata = (): Metadata => ({
+  title: "Story removed",
+  robots: { index: false, follow: true },
+});
+
 export function pageMetadata({
   title,
   description,

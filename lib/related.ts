@@ -3,7 +3,14 @@
  * section.
  */
 import { RELATED_STORIES_COUNT } from "@/site.config";
-import { getSectionOf, getStoriesBySection, getStoriesByTopic, topicsOf, type Article } from "./content";
+import {
+  getSectionOf,
+  getStoriesBySection,
+  getStoriesByTopic,
+  positionInSection,
+  topicsOf,
+  type Article,
+} from "./content";
 
 type Scored = { story: Article; score: number };
 
@@ -46,13 +53,10 @@ export function relatedStories(story: Article, count = RELATED_STORIES_COUNT): A
   return top.map((t) => t.story);
 }
 
-const positions = new Map<Article, number>();
-
 /** The section's stories either side of this one: the one published before it and after it. */
 export function sectionNeighbours(story: Article): { previous?: Article; next?: Article } {
   const list = getStoriesBySection(getSectionOf(story));
-  if (positions.size === 0 || !positions.has(story)) list.forEach((s, i) => positions.set(s, i));
-  const i = positions.get(story)!;
+  const i = positionInSection(story);
   // The list is newest first: the previous (older) story comes after this one in it.
   return { previous: list[i + 1], next: list[i - 1] };
 }

@@ -1,45 +1,73 @@
 /**
- * Search over every story, with the MiniSearch index the content build wrote. The index is
- * loaded once per server process, when the server starts (instrumentation.ts), not per request.
+ * Search over every published story. The MiniSearch index lives in the server process: built
+ * when the server starts (instrumentation.ts), then kept up to date with each publish by adding,
+ * replacing and removing only the stories that changed. Results list only what is public at
+ * the moment of the search (getStoryBySlug applies isPublic), so a scheduled story is found
+ * from its publication time on, and a draft never.
  */
-import { readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import MiniSearch, { type SearchResult } from "minisearch";
-import { foldTerm, SEARCH_INDEX_FILE, searchIndexOptions, type SearchDocument } from "@/schema/search";
+import { foldTerm, searchIndexOptions, type SearchDocument } from "@/schema/search";
 import { PAGE_SIZE } from "@/site.config";
 import { getStoryBySlug, type Article } from "./content";
 import { paginate } from "./listings";
+import { contentStore, type Snapshot } from "./store.mjs";
 
 export const MAX_QUERY_LENGTH = 1000;
 /** Words beyond these add nothing to a news search and only cost time. */
 const MAX_QUERY_WORDS = 12;
-
-const indexPath = path.join(process.cwd(), ".contentlayer", SEARCH_INDEX_FILE);
-let loaded: { index: MiniSearch<SearchDocument>; mtimeMs: number } | null = null;
 
 type Ranked = { slug: string; terms: string[] };
 
 /**
  * The ranking of recent queries. Readers repeat queries (the news of the day), and a query
  * matching most of a large archive costs tens of milliseconds to score; its ranking does not
- * change while the server runs, so it is kept. Least recently used entries go first.
+ * change until the next publish, so it is kept until then. Least recently used entries go first.
  */
 const RANKING_CACHE_SIZE = 500;
 const rankings = new Map<string, Ranked[]>();
 
+const documentOf = (a: Article): SearchDocument => ({
+  slug: a.slug,
+  headline: a.headline,
+  standfirst: a.standfirst,
+  topics: a.topics.join(" "),
+  text: a.text,
+});
+
+/** Drafts are never searchable; in development, where they are shown, they are. */
+const searchable = (a: Article) => process.env.NODE_ENV === "development" || !a.draft;
+
+type Indexed = { snapshot: Snapshot; index: MiniSearch<SearchDocument>; docs: Map<string, Article> };
+const KEY = Symbol.for("broadsheet.search-index");
+const holder = globalThis as unknown as Record<symbol, Indexed | undefined>;
+
+/**
+ * The index for the content now. A new version of the content changes only the stories whose
+ * documents changed (the store hands unchanged stories over as the same objects).
+ */
 function index(): MiniSearch<SearchDocument> {
-  // In development the content build rewrites the index on every change: reload it then.
-  if (loaded && process.env.NODE_ENV !== "production" && statSync(indexPath).mtimeMs !== loaded.mtimeMs) {
-    loaded = null;
-    rankings.clear();
+  const snapshot = contentStore().current();
+  let state = holder[KEY];
+  if (state?.snapshot === snapshot) return state.index;
+  const articles = (snapshot.articles as unknown as Article[]).filter(searchable);
+  if (!state) {
+    const index = new MiniSearch<SearchDocument>(searchIndexOptions);
+    index.addAll(articles.map(documentOf));
+    state = { snapshot, index, docs: new Map(articles.map((a) => [a.slug, a])) };
+  } else {
+    const next = new Map(articles.map((a) => [a.slug, a]));
+    for (const [slug, article] of next) {
+      const before = state.docs.get(slug);
+      if (before === article) continue;
+      if (before) state.index.replace(documentOf(article));
+      else state.index.add(documentOf(article));
+    }
+    for (const slug of state.docs.keys()) if (!next.has(slug)) state.index.discard(slug);
+    state = { snapshot, index: state.index, docs: next };
   }
-  if (!loaded) {
-    loaded = {
-      index: MiniSearch.loadJSON(readFileSync(indexPath, "utf8"), searchIndexOptions),
-      mtimeMs: statSync(indexPath).mtimeMs,
-    };
-  }
-  return loaded.index;
+  holder[KEY] = state;
+  rankings.clear();
+  return state.index;
 }
 
 /** A run of text, highlighted where it matched the query. */
@@ -135,6 +163,7 @@ const attempts = [
 ] as const;
 
 function rank(query: string): Ranked[] {
+  const current = index();
   const key = foldTerm(query);
   const cached = rankings.get(key);
   if (cached) {
@@ -144,7 +173,7 @@ function rank(query: string): Ranked[] {
   }
   let results: SearchResult[] = [];
   for (const options of attempts) {
-    results = index().search(query, options);
+    results = current.search(query, options);
     if (results.length > 0) break;
   }
   const ranked = results.map((r) => ({ slug: r.id as string, terms: r.terms }));

@@ -1,8 +1,5 @@
-/**
- * The search index's shape, shared by the content build (which writes the index once, in
- * contentlayer.config.ts's onSuccess) and by lib/search.ts (which loads it once per server).
- */
-import MiniSearch, { type Options } from "minisearch";
+/** The search index's shape and how its words are folded (lib/search.ts builds the index). */
+import type { Options } from "minisearch";
 
 export type SearchDocument = {
   slug: string;
@@ -21,11 +18,3 @@ export const searchIndexOptions: Options<SearchDocument> = {
   storeFields: [],
   processTerm: (term) => foldTerm(term) || null,
 };
-
-export const SEARCH_INDEX_FILE = "search-index.json";
-
-export function buildSearchIndex(documents: SearchDocument[]): string {
-  const index = new MiniSearch<SearchDocument>(searchIndexOptions);
-  index.addAll(documents);
-  return JSON.stringify(index);
-}

@@ -103,7 +103,7 @@ for (const count of values["search-only"] ? [] : counts) {
     },
   );
   process.stdout.write(`building ${count} stories ... `);
-  const content = await measure(node, [path.join(root, "scripts/contentlayer.mjs"), "build"], dir);
+  const content = await measure(node, [path.join(root, "scripts/publish.mjs"), "--all", "--quiet"], dir);
   const next = await measure(node, [path.join(root, "node_modules/next/dist/bin/next"), "build"], dir);
   const pages = /Generating static pages using \d+ workers? \((\d+)\/(\d+)\)/.exec(
     next.output.split("\n").reverse().join("\n"),

@@ -16,34 +16,19 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
+import { editorOutput, hintsFor } from "./lib/content-errors.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const contentDir = process.env.BROADSHEET_CONTENT_DIR ?? "content";
-
-// Contentlayer's own messages, with what to do about each kind.
-const HINTS = [
-  [/missing the following required fields/, "add each missing field (docs/editing.md lists them all)"],
-  [/extra fields/, "remove the field, or correct its spelling (docs/editing.md lists the fields)"],
-  [
-    /Couldn't determine the document type/,
-    "stories go in stories/, authors in authors/; move or remove the file",
-  ],
-  [/incompatible/i, "give the field a value of the right kind (a list for topics, true or false for draft)"],
-];
 
 const build = spawnSync(process.execPath, [path.join(root, "scripts/contentlayer.mjs"), "build"], {
   env: { ...process.env, PWD: process.cwd() },
   encoding: "utf8",
 });
-const output = `${build.stdout}\n${build.stderr}`
-  .split("\n")
-  .filter((line) => !line.startsWith("successCallback") && line.trim() !== "")
-  .join("\n");
+const output = editorOutput(build.stdout, build.stderr);
 
 if (build.status !== 0) {
-  console.error(output);
-  const hints = HINTS.filter(([pattern]) => pattern.test(output)).map(([, hint]) => hint);
-  if (hints.length) console.error(`\nHow to fix:\n${hints.map((h) => `  - ${h}`).join("\n")}`);
+  console.error(output + hintsFor(output));
   console.error("\nnpm run check: the content has errors (above); nothing was published.");
   process.exit(1);
 }

@@ -2,11 +2,14 @@
 /**
  * Makes the build's standalone folder complete and runnable on its own, for deployment:
  * Next's `output: "standalone"` writes <distDir>/standalone with the traced server code and
- * node_modules; this adds what Next leaves out (hashed assets, public/, the search index) and
- * our server.mjs.
+ * node_modules; this adds what Next leaves out (hashed assets, public/) and our server.mjs with
+ * the store reader it imports.
+ *
+ * The content is not in the folder: a server reads it from the store that `npm run publish`
+ * writes (BROADSHEET_STORE; see lib/store.mjs), so that publishing needs no new build.
  *
  *   npm run build && node scripts/standalone.mjs     # or: npm run build:standalone
- *   cd .next/standalone && PORT=3000 node server.mjs  # copy the folder anywhere with Node 20
+ *   cd .next/standalone && BROADSHEET_STORE=$PWD/../../.broadsheet/store PORT=3000 node server.mjs
  */
 import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -26,11 +29,8 @@ const copy = (from, to) => {
 };
 copy(path.join(root, distDir, "static"), path.join(standalone, distDir, "static"));
 copy(path.join(root, "public"), path.join(standalone, "public"));
-copy(
-  path.join(root, ".contentlayer", "search-index.json"),
-  path.join(standalone, ".contentlayer", "search-index.json"),
-);
 copy(path.join(root, "server.mjs"), path.join(standalone, "server.mjs"));
+copy(path.join(root, "lib", "store.mjs"), path.join(standalone, "lib", "store.mjs"));
 console.log(
   `${path.relative(root, standalone)}: start it with  cd ${path.relative(root, standalone)} && node server.mjs`,
 );

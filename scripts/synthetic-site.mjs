@@ -6,8 +6,8 @@
  *   node scripts/synthetic-site.mjs --count 1000 [--dir .synthetic/site-1000]
  *
  * The workspace gets a copy of the project's sources, a link to its node_modules and the
- * generated stories as its content/; then `contentlayer2 build && next build` runs there. Start
- * it with `node node_modules/next/dist/bin/next start` from that folder.
+ * generated stories as its content/; then `npm run publish -- --all && next build` runs there
+ * (its store is its own .broadsheet/store). Start it with `node server.mjs` from that folder.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -96,6 +96,12 @@ run([
   ...(values.newest ? ["--newest", values.newest] : []),
 ]);
 if (!values["skip-build"]) {
-  run([path.join(root, "scripts/contentlayer.mjs"), "build"]);
-  if (!values["content-only"]) run([path.join(root, "node_modules/next/dist/bin/next"), "build"]);
+  if (values["content-only"]) {
+    // For `next dev`, which reads Contentlayer's own output.
+    run([path.join(root, "scripts/contentlayer.mjs"), "build"]);
+  } else {
+    // A production build reads the published store, as `npm run build` does.
+    run([path.join(root, "scripts/publish.mjs"), "--all", "--quiet"]);
+    run([path.join(root, "node_modules/next/dist/bin/next"), "build"]);
+  }
 }

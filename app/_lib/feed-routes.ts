@@ -2,13 +2,7 @@
  * The feeds of a section, topic or author (`<path>/feed.xml`, `atom.xml`, `feed.json`) are the
  * same route for each; the route files name their listing and re-export these.
  */
-import {
-  getAllAuthors,
-  getAllTopics,
-  getAuthorBySlug,
-  getSectionBySlug,
-  getTopicBySlug,
-} from "@/lib/content";
+import { getAuthorBySlug, getSectionBySlug, getTopicBySlug } from "@/lib/content";
 import {
   authorChannel,
   feedFormatNames,
@@ -22,10 +16,11 @@ import { sections } from "@/site.config";
 
 type Context = { params: Promise<Record<string, string>> };
 
-function feedRoutes(param: string, channelOf: (slug: string) => Channel | null, slugs: () => string[]) {
+/** `prerendered`: the slugs whose feeds the build makes; the rest wait for a request. */
+function feedRoutes(param: string, channelOf: (slug: string) => Channel | null, prerendered: () => string[]) {
   return {
     generateStaticParams: () =>
-      slugs().flatMap((slug) => feedFormatNames.map((feed) => ({ [param]: slug, feed }))),
+      prerendered().flatMap((slug) => feedFormatNames.map((feed) => ({ [param]: slug, feed }))),
     GET: async (_: Request, { params }: Context) => {
       const values = await params;
       const channel = channelOf(values[param]);
@@ -45,9 +40,6 @@ const orNull =
 export const sectionFeeds = feedRoutes("section", orNull(getSectionBySlug, sectionChannel), () =>
   sections.map((s) => s.slug),
 );
-export const topicFeeds = feedRoutes("slug", orNull(getTopicBySlug, topicChannel), () =>
-  getAllTopics().map((t) => t.slug),
-);
-export const authorFeeds = feedRoutes("slug", orNull(getAuthorBySlug, authorChannel), () =>
-  getAllAuthors().map((a) => a.slug),
-);
+// Topic and author feeds are made on first request.
+export const topicFeeds = feedRoutes("slug", orNull(getTopicBySlug, topicChannel), () => []);
+export const authorFeeds = feedRoutes("slug", orNull(getAuthorBySlug, authorChannel), () => []);

@@ -4,14 +4,15 @@
  */
 import { notFound } from "next/navigation";
 import { ListingPage } from "@/components/ListingPage";
-import { laterPages, paginate, parsePage, type Listing } from "@/lib/listings";
+import { paginate, parsePage, type Listing } from "@/lib/listings";
 import { listingMetadata } from "@/lib/metadata";
 
 type Find = (slug: string) => Listing | null;
 type FirstProps = { params: Promise<Record<string, string>> };
 type LaterProps = { params: Promise<Record<string, string>> };
 
-export function listingRoutes(param: string, find: Find, slugs: () => string[]) {
+/** `prerendered`: the slugs whose first page the build renders; the rest wait for a request. */
+export function listingRoutes(param: string, find: Find, prerendered: () => string[]) {
   async function resolve(params: Promise<Record<string, string>>) {
     const values = await params;
     const listing = find(values[param]);
@@ -21,7 +22,7 @@ export function listingRoutes(param: string, find: Find, slugs: () => string[]) 
 
   return {
     firstPage: {
-      generateStaticParams: () => slugs().map((slug) => ({ [param]: slug })),
+      generateStaticParams: () => prerendered().map((slug) => ({ [param]: slug })),
       generateMetadata: async ({ params }: FirstProps) => {
         const found = await resolve(params);
         return found ? listingMetadata(found.listing, 1) : {};
@@ -33,10 +34,8 @@ export function listingRoutes(param: string, find: Find, slugs: () => string[]) 
       },
     },
     laterPage: {
-      generateStaticParams: () =>
-        slugs().flatMap((slug) =>
-          laterPages(find(slug)!.all.length).map((page) => ({ [param]: slug, page })),
-        ),
+      // Later pages are rendered on first request.
+      generateStaticParams: () => [],
       generateMetadata: async ({ params }: LaterProps) => {
         const found = await resolve(params);
         return found ? listingMetadata(found.listing, found.page.page) : {};

@@ -1,8 +1,8 @@
-import { getAllAuthors, getAllTopics } from "@/lib/content";
 import { authorListing, sectionListing, topicListing } from "@/lib/listings";
 import { sections } from "@/site.config";
 import { listingRoutes } from "./listing-routes";
 
 export const sectionRoutes = listingRoutes("section", sectionListing, () => sections.map((s) => s.slug));
-export const topicRoutes = listingRoutes("slug", topicListing, () => getAllTopics().map((t) => t.slug));
-export const authorRoutes = listingRoutes("slug", authorListing, () => getAllAuthors().map((a) => a.slug));
+// Topic and author pages are rendered on first request: the build prerenders only the fronts.
+export const topicRoutes = listingRoutes("slug", topicListing, () => []);
+export const authorRoutes = listingRoutes("slug", authorListing, () => []);

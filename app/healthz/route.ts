@@ -1,11 +1,11 @@
 /**
- * GET /healthz: for load balancers and operators. 200 with the build this process serves and
- * how many stories it publishes. It runs on every request (never cached), so a 200 means
+ * GET /healthz: for load balancers and operators. 200 with the build this process serves, the
+ * version of the content (npm run publish) and how many stories are public. It runs on every request (never cached), so a 200 means
  * Next's request handling works, not only that the port is open.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { getAllStories } from "@/lib/content";
+import { contentVersion, getAllStories } from "@/lib/content";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +20,7 @@ export async function GET() {
     {
       status: "ok",
       buildId: await buildId,
-      builtAt: process.env.BROADSHEET_BUILT_AT,
+      content: contentVersion(),
       stories: getAllStories().length,
     },
     { headers: { "Cache-Control": "no-store" } },

@@ -28,7 +28,7 @@ const invalid: { name: string; file: string; field: RegExp }[] = [
   { name: "topic-without-letters", file: "stories/topic-without-letters.md", field: /field "topics": "!!!" has no letters or digits/ },
   { name: "blank-headline", file: "stories/blank-headline.md", field: /field "headline": is empty/ },
   { name: "updated-before-published", file: "stories/updated-before-published.md", field: /field "updated": .* is before the story was published/ },
-  { name: "stray-file", file: "stories/notes.txt", field: /is neither a story \(stories\/\*\.md\) nor an author/ },
+  { name: "stray-file", file: "stories/notes.txt", field: /is neither a story \(stories\/\*\.md\), an author/ },
   { name: "author-bad-link", file: "authors/jane-doe.md", field: /field "links": "javascript:alert\(1\)" is not a web address/ },
   { name: "author-missing-picture", file: "authors/jane-doe.md", field: /field "picture": "\/authors\/nobody.jpg" is not a file under public\// },
 ];

@@ -1,27 +1,34 @@
 import { notFound } from "next/navigation";
 import { JsonLd } from "@/components/JsonLd";
 import { Story } from "@/components/Story";
-import { getAllStories, getAuthorOf, getSectionOf, getStoryBySlug } from "@/lib/content";
-import { storyMetadata } from "@/lib/metadata";
+import { StoryRemoved } from "@/components/StoryRemoved";
+import { getAuthorOf, getSectionOf, getStoryBySlug, getTakedown } from "@/lib/content";
+import { prerenderedStories } from "@/lib/listings";
+import { removedMetadata, storyMetadata } from "@/lib/metadata";
 import { relatedStories, sectionNeighbours } from "@/lib/related";
 import { breadcrumbs, graph, newsArticle } from "@/lib/structured-data";
 
 type Props = { params: Promise<{ slug: string }> };
 
-// Every story is prerendered; any other slug is a real 404.
-export const dynamicParams = false;
-
-export const generateStaticParams = () => getAllStories().map((s) => ({ slug: s.slug }));
+// The newest stories are prerendered; any other is rendered on its first request and kept until
+// the content changes (lib/cache-handler.mjs). A slug that is not a public story is a 404.
+export const generateStaticParams = () => prerenderedStories().map((s) => ({ slug: s.slug }));
 
 export async function generateMetadata({ params }: Props) {
-  const story = getStoryBySlug((await params).slug);
-  if (!story) return {};
+  const slug = (await params).slug;
+  const story = getStoryBySlug(slug);
+  if (!story) return getTakedown(slug) ? removedMetadata() : {};
   return storyMetadata({ story, author: getAuthorOf(story), section: getSectionOf(story) });
 }
 
 export default async function StoryPage({ params }: Props) {
-  const story = getStoryBySlug((await params).slug);
-  if (!story) notFound();
+  const slug = (await params).slug;
+  const story = getStoryBySlug(slug);
+  if (!story) {
+    // A story taken down answers 410 Gone: server.mjs sets the status, this is the page.
+    if (getTakedown(slug)) return <StoryRemoved />;
+    notFound();
+  }
   const author = getAuthorOf(story);
   const section = getSectionOf(story);
   const trail = [

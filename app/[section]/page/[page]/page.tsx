@@ -1,5 +1,5 @@
 import { sectionRoutes } from "@/app/_lib/listings";
 
-export const dynamicParams = false;
+// Rendered on first request, then kept until the content changes (lib/cache-handler.mjs).
 export const { generateStaticParams, generateMetadata } = sectionRoutes.laterPage;
 export default sectionRoutes.laterPage.Page;

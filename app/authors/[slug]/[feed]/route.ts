@@ -1,5 +1,4 @@
 import { authorFeeds } from "@/app/_lib/feed-routes";
 
 export const dynamic = "force-static";
-export const dynamicParams = false;
 export const { generateStaticParams, GET } = authorFeeds;

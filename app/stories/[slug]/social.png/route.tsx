@@ -1,11 +1,12 @@
 import { socialImage } from "@/components/SocialImage";
-import { getAllStories, getSectionOf, getStoryBySlug } from "@/lib/content";
+import { getSectionOf, getStoryBySlug } from "@/lib/content";
 
+// Drawn on first request (about 100 ms), then kept until the content changes.
 export const dynamic = "force-static";
-export const dynamicParams = false;
-export const generateStaticParams = () => getAllStories().map((s) => ({ slug: s.slug }));
+export const generateStaticParams = () => [];
 
 export async function GET(_: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const story = getStoryBySlug((await params).slug)!;
+  const story = getStoryBySlug((await params).slug);
+  if (!story) return new Response("Not found", { status: 404 });
   return socialImage({ kicker: getSectionOf(story).name, title: story.headline });
 }

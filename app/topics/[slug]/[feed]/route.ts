@@ -1,5 +1,4 @@
 import { topicFeeds } from "@/app/_lib/feed-routes";
 
 export const dynamic = "force-static";
-export const dynamicParams = false;
 export const { generateStaticParams, GET } = topicFeeds;

@@ -1,5 +1,5 @@
 import { topicRoutes } from "@/app/_lib/listings";
 
-export const dynamicParams = false;
+// Rendered on first request, then kept until the content changes (lib/cache-handler.mjs).
 export const { generateStaticParams, generateMetadata } = topicRoutes.laterPage;
 export default topicRoutes.laterPage.Page;

@@ -1,0 +1,273 @@
+// @ts-check
+/**
+ * The published content as running servers see it: the store that `npm run publish` writes
+ * (scripts/publish.mjs), read at run time rather than compiled into the build, so that
+ * publishing needs no build and no restart.
+ *
+ * The store is a folder (BROADSHEET_STORE, default .broadsheet/store):
+ *   docs/<hash>.json   one Contentlayer document each, named by a hash of its JSON (never rewritten)
+ *   manifest.json      which document is current for each story, author and takedown, and a
+ *                      version; replaced whole by an atomic rename, so a reader sees the old
+ *                      manifest or the new one, never half of one
+ *
+ * Each server process keeps one snapshot in memory and checks the manifest every
+ * BROADSHEET_POLL_MS (default 500 ms, a stat() call); when it changed, only the documents whose
+ * hash changed are read, and the new snapshot replaces the old one at once. A manifest that
+ * cannot be read whole (a document missing, bad JSON) leaves the last good snapshot in place.
+ *
+ * One instance of this module serves the whole process (a globalThis singleton): server.mjs,
+ * Next's cache handler (lib/cache-handler.mjs) and the bundled pages each load their own copy
+ * of this file, and all of them must see the same snapshot at the same moment.
+ *
+ * In development (`next dev` beside `contentlayer2 dev`) the content comes from Contentlayer's
+ * own output in .contentlayer/generated instead, reloaded when it changes.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+export const MANIFEST_FILE = "manifest.json";
+export const DOCS_DIR = "docs";
+export const STORE_FORMAT = 1;
+
+/**
+ * A page rendered from the old content may be stored just after the new content arrived (its
+ * render began before): anything stored this soon after a change is treated as stale once.
+ */
+export const RACE_MS = 2000;
+
+/** Where the store is; the publisher and every server must agree. */
+// (turbopackIgnore: a path known only at run time; the build must not trace the project for it.)
+export const storeDir = () =>
+  path.resolve(
+    /* turbopackIgnore: true */ process.env.BROADSHEET_STORE ??
+      path.join(/* turbopackIgnore: true */ process.cwd(), ".broadsheet", "store"),
+  );
+
+const pollMs = () => Number(process.env.BROADSHEET_POLL_MS ?? 500);
+
+/**
+ * The one rule for what readers may see, judged when they ask: not a draft, and its publication
+ * time has come. (A story that was taken down is not in the store at all.)
+ *
+ * @param {{ draft?: boolean; publishedAt: string }} story
+ * @param {number} [now]
+ */
+export function isPublic(story, now = Date.now()) {
+  return !story.draft && Date.parse(story.publishedAt) <= now;
+}
+
+/**
+ * @typedef {{ slug: string; publishedAt: string; draft?: boolean; _raw: { sourceFilePath: string } }} StoredArticle
+ * @typedef {{ slug: string; _raw: { sourceFilePath: string } }} StoredAuthor
+ * @typedef {{ slug: string; removedAt: string; _raw: { sourceFilePath: string } }} StoredTakedown
+ * @typedef {{ source: string; doc: string }} ManifestEntry
+ * @typedef {{
+ *   format: number; version: number; writtenAt: string;
+ *   articles: Record<string, ManifestEntry>; authors: Record<string, ManifestEntry>;
+ *   takedowns: Record<string, ManifestEntry>; sources: Record<string, string>;
+ * }} Manifest
+ * @typedef {{
+ *   version: number | string;
+ *   changedAt: number;
+ *   articles: StoredArticle[];
+ *   authors: StoredAuthor[];
+ *   takedowns: Map<string, StoredTakedown>;
+ *   hashes: Map<string, string>;
+ *   dueTimes: number[];
+ * }} Snapshot
+ */
+
+/** Publication times of the stories that are not drafts, oldest first, for dueCount(). */
+const dueTimesOf = (/** @type {StoredArticle[]} */ articles) =>
+  articles
+    .filter((a) => !a.draft)
+    .map((a) => Date.parse(a.publishedAt))
+    .sort((a, b) => a - b);
+
+/**
+ * How many stories are public at `now` (drafts aside): it changes exactly when a scheduled
+ * story's time comes, which is when every page that lists stories must be made again.
+ *
+ * @param {Snapshot} snapshot
+ * @param {number} now
+ */
+export function dueCount(snapshot, now) {
+  const times = snapshot.dueTimes;
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid] <= now) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The moment from which a stored page is current: the later of when this content arrived and
+ * when the most recent scheduled story came due. A page stored before it is stale.
+ *
+ * @param {Snapshot} snapshot
+ * @param {number} now
+ */
+export function validFrom(snapshot, now) {
+  const due = dueCount(snapshot, now);
+  return Math.max(snapshot.changedAt, due > 0 ? snapshot.dueTimes[due - 1] : 0);
+}
+
+/** @param {string} file */
+const readJson = (file) => JSON.parse(readFileSync(file, "utf8"));
+
+/**
+ * Reads the store's manifest and the documents that changed since `previous`.
+ *
+ * @param {string} dir
+ * @param {Snapshot | null} previous
+ * @returns {Snapshot}
+ */
+function loadFromStore(dir, previous) {
+  /** @type {Manifest} */
+  const manifest = readJson(path.join(dir, MANIFEST_FILE));
+  if (manifest.format !== STORE_FORMAT) {
+    throw new Error(`${dir}/${MANIFEST_FILE}: store format ${manifest.format}, expected ${STORE_FORMAT}`);
+  }
+  const known = new Map();
+  if (previous) {
+    for (const list of [previous.articles, previous.authors, previous.takedowns.values()]) {
+      for (const doc of list) known.set(previous.hashes.get(doc._raw.sourceFilePath), doc);
+    }
+  }
+  const hashes = new Map();
+  /** @param {Record<string, ManifestEntry>} entries */
+  const docs = (entries) =>
+    Object.values(entries).map(({ source, doc }) => {
+      hashes.set(source, doc);
+      return known.get(doc) ?? readJson(path.join(dir, DOCS_DIR, `${doc}.json`));
+    });
+  const articles = /** @type {StoredArticle[]} */ (docs(manifest.articles));
+  const authors = /** @type {StoredAuthor[]} */ (docs(manifest.authors));
+  const takedowns = /** @type {StoredTakedown[]} */ (docs(manifest.takedowns ?? {}));
+  const writtenAt = Date.parse(manifest.writtenAt);
+  return {
+    version: manifest.version,
+    // The first snapshot of a process dates from when it was published, so that pages the build
+    // prerendered from this very content stay current; a later one from when this process saw it.
+    changedAt: previous ? Math.max(writtenAt, Date.now()) : writtenAt,
+    articles,
+    authors,
+    takedowns: new Map(takedowns.map((t) => [t.slug, t])),
+    hashes,
+    dueTimes: dueTimesOf(articles),
+  };
+}
+
+/**
+ * Development: Contentlayer's own output, which `contentlayer2 dev` rewrites on every change.
+ *
+ * @param {string} dir
+ * @returns {Snapshot}
+ */
+function loadFromGenerated(dir) {
+  /** @param {string} type */
+  const read = (type) => {
+    const file = path.join(dir, type, "_index.json");
+    return existsSync(file) ? readJson(file) : [];
+  };
+  const articles = read("Article");
+  /** @type {StoredTakedown[]} */
+  const takedowns = read("Takedown");
+  return {
+    version: `dev-${Date.now()}`,
+    changedAt: Date.now(),
+    articles,
+    authors: read("Author"),
+    takedowns: new Map(takedowns.map((t) => [t.slug, t])),
+    hashes: new Map(),
+    dueTimes: dueTimesOf(articles),
+  };
+}
+
+function createStore() {
+  const development = process.env.NODE_ENV === "development";
+  const dir = development
+    ? path.join(/* turbopackIgnore: true */ process.cwd(), ".contentlayer", "generated")
+    : storeDir();
+  const watched = development ? path.join(dir, "Article", "_index.json") : path.join(dir, MANIFEST_FILE);
+  /** @type {Set<(snapshot: Snapshot) => void>} */
+  const listeners = new Set();
+  let signature = "";
+  /** @type {Snapshot | null} */
+  let snapshot = null;
+
+  const signatureOf = () => {
+    try {
+      const stat = statSync(watched);
+      return `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+    } catch {
+      return "";
+    }
+  };
+
+  function load() {
+    const seen = signatureOf();
+    if (!seen && !development) {
+      throw new Error(
+        `no published content in ${dir}: run \`npm run publish\` (or \`npm run build\`), or set BROADSHEET_STORE`,
+      );
+    }
+    const next = development ? loadFromGenerated(dir) : loadFromStore(dir, snapshot);
+    signature = seen;
+    const first = snapshot === null;
+    snapshot = next;
+    if (!first) {
+      console.log(
+        JSON.stringify({
+          time: new Date().toISOString(),
+          event: "content",
+          version: next.version,
+          stories: next.articles.length,
+        }),
+      );
+      for (const listener of listeners) listener(next);
+    }
+  }
+
+  function poll() {
+    const seen = signatureOf();
+    if (seen === signature || seen === "") return;
+    try {
+      load();
+    } catch (error) {
+      // A publish caught half-way, or a broken store: keep serving what we have; try again.
+      console.error(
+        JSON.stringify({ time: new Date().toISOString(), event: "content-error", error: String(error) }),
+      );
+    }
+  }
+
+  load();
+  setInterval(poll, pollMs()).unref();
+
+  return {
+    dir,
+    /** The content now; cheap enough to ask for on every request. */
+    current: () => /** @type {Snapshot} */ (snapshot),
+    /** Checks for new content now, rather than at the next poll. */
+    refresh: poll,
+    /** @param {(snapshot: Snapshot) => void} listener */
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof createStore>} Store */
+
+const KEY = Symbol.for("broadsheet.content-store");
+
+/** The process's one store (see the note at the top). @returns {Store} */
+export function contentStore() {
+  const holder = /** @type {Record<symbol, Store | undefined>} */ (/** @type {unknown} */ (globalThis));
+  return (holder[KEY] ??= createStore());
+}

@@ -1,0 +1,258 @@
+#!/usr/bin/env node
+/**
+ * npm run publish: puts content/ live on every running server, without a build or a restart.
+ *
+ *   npm run publish                          what changed in content/ since the last publish
+ *   npm run publish -- content/stories/x.md  only these files (new, changed or deleted)
+ *   npm run publish -- --all                 everything (what `npm run build` does first)
+ *
+ * It runs the content build (Contentlayer, with every rule of the schema) on the files that
+ * changed since the last publish, with the authors beside them, in a workspace of its own
+ * (.broadsheet/ingest), so its cost follows the size of the change, not of the archive. Then
+ * it checks what only the whole archive shows (one slug per story, an author for every story,
+ * no story that was taken down), writes each new document into the store and, last, the store's
+ * new manifest in one atomic rename. Running servers see the new manifest within half a
+ * second (lib/store.mjs) and serve the new content from their next request.
+ *
+ * Any error, and nothing changes: the message names the file and the field, the store keeps
+ * its manifest, and every server keeps serving the last good content.
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { DOCS_DIR, MANIFEST_FILE, STORE_FORMAT, storeDir } from "../lib/store.mjs";
+import { editorOutput, hintsFor } from "./lib/content-errors.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+// The project being published: this folder's content/ and schema (a test workspace has its own).
+const project = process.cwd();
+const contentDir = process.env.BROADSHEET_CONTENT_DIR ?? "content";
+const contentPath = path.resolve(project, contentDir);
+const store = storeDir();
+const started = performance.now();
+
+const { values, positionals } = parseArgs({
+  options: { all: { type: "boolean", default: false }, quiet: { type: "boolean", default: false } },
+  allowPositionals: true,
+});
+const say = (line) => values.quiet || console.log(line);
+
+function fail(message) {
+  console.error(`${message}\n\nnpm run publish: nothing was published; the site is unchanged.`);
+  process.exit(1);
+}
+
+const sha = (data) => createHash("sha256").update(data).digest("hex").slice(0, 32);
+const readJson = (file) => JSON.parse(readFileSync(file, "utf8"));
+
+/** Writes a file whole or not at all: a reader sees the old one or the new one. */
+function writeAtomic(file, data) {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, data);
+  renameSync(temp, file);
+}
+
+/** Every file under content/, as paths relative to it, with a hash of its bytes. */
+function contentFiles() {
+  const files = {};
+  const walk = (rel) => {
+    for (const entry of readdirSync(path.join(contentPath, rel), { withFileTypes: true })) {
+      if (entry.name.startsWith(".")) continue;
+      const child = path.posix.join(rel, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else files[child] = sha(readFileSync(path.join(contentPath, child)));
+    }
+  };
+  if (!existsSync(contentPath)) fail(`${contentDir}: no such folder; stories go in ${contentDir}/stories/`);
+  walk("");
+  return files;
+}
+
+const manifestPath = path.join(store, MANIFEST_FILE);
+const previous = existsSync(manifestPath) ? readJson(manifestPath) : null;
+const full = values.all || previous === null || previous.format !== STORE_FORMAT;
+const onDisk = contentFiles();
+// Only the files named, when some are: the rest stay as last published, to go with a later publish.
+const named = positionals.map((file) =>
+  path.relative(contentPath, path.resolve(file)).split(path.sep).join("/"),
+);
+for (const file of named) {
+  if (file.startsWith("..")) fail(`${file}: not a file in ${contentDir}/`);
+  if (!(file in onDisk) && !(previous && file in previous.sources))
+    fail(`${path.posix.join(contentDir, file)}: no such file`);
+}
+const only = named.length > 0 && !full ? new Set(named) : null;
+const files = only
+  ? Object.fromEntries(
+      [...new Set([...Object.keys(previous.sources), ...Object.keys(onDisk)])]
+        .map((f) => [f, only.has(f) ? onDisk[f] : previous.sources[f]])
+        .filter(([, hash]) => hash !== undefined),
+    )
+  : onDisk;
+const changed = Object.keys(files).filter((f) => full || previous.sources[f] !== files[f]);
+const deleted = full ? [] : Object.keys(previous.sources).filter((f) => !(f in files));
+
+if (changed.length === 0 && deleted.length === 0) {
+  say(`npm run publish: nothing changed since the last publish (version ${previous.version}).`);
+  process.exit(0);
+}
+
+/**
+ * The content build, on everything (in the project itself) or on the changed files and every
+ * author (in the ingest workspace, with the same relative paths, so that messages name the
+ * files exactly as the editor knows them).
+ */
+function ingest() {
+  let work = project;
+  let workContent = contentDir;
+  if (!full) {
+    work = path.join(project, ".broadsheet", "ingest");
+    workContent = path.isAbsolute(contentDir) ? "content" : contentDir;
+    rmSync(path.join(work, workContent), { recursive: true, force: true });
+    mkdirSync(path.join(work, workContent), { recursive: true });
+    for (const entry of [
+      "node_modules",
+      "public",
+      "schema",
+      "contentlayer.config.ts",
+      "site.config.ts",
+      "package.json",
+    ]) {
+      const link = path.join(work, entry);
+      if (!existsSync(link) && existsSync(path.join(project, entry))) {
+        symlinkSync(path.join(project, entry), link);
+      }
+    }
+    const authors = Object.keys(files).filter((f) => f.startsWith("authors/") && f in onDisk);
+    for (const file of new Set([...changed, ...authors])) {
+      mkdirSync(path.dirname(path.join(work, workContent, file)), { recursive: true });
+      cpSync(path.join(contentPath, file), path.join(work, workContent, file));
+    }
+  }
+  const build = spawnSync(process.execPath, [path.join(root, "scripts/contentlayer.mjs"), "build"], {
+    cwd: work,
+    // Contentlayer takes its working directory from PWD.
+    env: { ...process.env, PWD: work, BROADSHEET_CONTENT_DIR: workContent },
+    encoding: "utf8",
+  });
+  const output = editorOutput(build.stdout, build.stderr);
+  if (build.status !== 0) fail(output + hintsFor(output));
+  const generated = path.join(work, ".contentlayer", "generated");
+  const read = (type) => {
+    const file = path.join(generated, type, "_index.json");
+    return existsSync(file) ? readJson(file) : [];
+  };
+  return { articles: read("Article"), authors: read("Author"), takedowns: read("Takedown") };
+}
+
+const fresh = ingest();
+const fileOf = (source) => path.posix.join(contentDir, source);
+
+// The new manifest: the previous one, less what changed or went, plus what was just built.
+const gone = new Set([...changed, ...deleted]);
+const keep = (entries) =>
+  full ? {} : Object.fromEntries(Object.entries(entries).filter(([, e]) => !gone.has(e.source)));
+const articles = keep(previous?.articles ?? {});
+const takedowns = keep(previous?.takedowns ?? {});
+const authors = {}; // every author was built again, so this is the whole list
+mkdirSync(path.join(store, DOCS_DIR), { recursive: true });
+
+const problems = [];
+function put(entries, doc) {
+  const source = doc._raw.sourceFilePath;
+  const other = entries[doc.slug];
+  if (other && other.source !== source) {
+    problems.push(
+      `${fileOf(source)}: field "slug": "${doc.slug}" is also the slug of ${fileOf(other.source)}; rename one of the files`,
+    );
+    return;
+  }
+  const json = JSON.stringify(doc);
+  const hash = sha(json);
+  const file = path.join(store, DOCS_DIR, `${hash}.json`);
+  if (!existsSync(file)) writeAtomic(file, json);
+  entries[doc.slug] = { source, doc: hash };
+}
+for (const doc of fresh.authors) put(authors, doc);
+for (const doc of fresh.takedowns) put(takedowns, doc);
+for (const doc of fresh.articles) put(articles, doc);
+
+// What only the whole archive shows.
+const docOf = (entry) => readJson(path.join(store, DOCS_DIR, `${entry.doc}.json`));
+for (const [slug, entry] of Object.entries(articles)) {
+  if (slug in takedowns) {
+    problems.push(
+      `${fileOf(entry.source)}: field "slug": "${slug}" was taken down (${fileOf(takedowns[slug].source)}); to publish it again, delete that file first`,
+    );
+  }
+}
+const authorGone = deleted.some((f) => f.startsWith("authors/"));
+if (authorGone || full) {
+  for (const entry of Object.values(articles)) {
+    const story = docOf(entry);
+    if (!(story.author in authors)) {
+      problems.push(
+        `${fileOf(entry.source)}: field "author": no author "${story.author}"; add ${contentDir}/authors/${story.author}.md or use one of: ${Object.keys(authors).join(", ")}`,
+      );
+    }
+  }
+}
+if (problems.length > 0) fail(`Error: invalid content\n${problems.map((p) => `  • ${p}`).join("\n")}`);
+
+const manifest = {
+  format: STORE_FORMAT,
+  version: (previous?.version ?? 0) + 1,
+  writtenAt: new Date().toISOString(),
+  articles,
+  authors,
+  takedowns,
+  sources: files,
+};
+writeAtomic(manifestPath, JSON.stringify(manifest));
+
+// Documents no manifest names any more, once no server can still be reading them.
+const referenced = new Set([articles, authors, takedowns].flatMap((e) => Object.values(e).map((x) => x.doc)));
+const cutoff = Date.now() - 10 * 60_000;
+for (const name of readdirSync(path.join(store, DOCS_DIR))) {
+  const file = path.join(store, DOCS_DIR, name);
+  if (!referenced.has(name.replace(/\.json$/, "")) && statSync(file).mtimeMs < cutoff) unlinkSync(file);
+}
+
+// What the editor should know: what changed, and what is in the store but not public.
+const now = Date.now();
+const touched = fresh.articles.filter((a) => full || changed.includes(a._raw.sourceFilePath));
+const lines = [];
+for (const story of touched) {
+  const file = fileOf(story._raw.sourceFilePath);
+  if (story.draft) lines.push(`  ${file}: a draft (draft: true), so not published`);
+  else if (Date.parse(story.publishedAt) > now) {
+    lines.push(`  ${file}: scheduled; goes live by itself at ${story.publishedAt}`);
+  } else if (!full) lines.push(`  ${file}: live at ${story.url}`);
+}
+for (const file of deleted.filter((f) => f.startsWith("stories/"))) {
+  lines.push(`  ${fileOf(file)}: deleted, so no longer published`);
+}
+for (const takedown of fresh.takedowns.filter((t) => full || changed.includes(t._raw.sourceFilePath))) {
+  if (!full) lines.push(`  /stories/${takedown.slug}: taken down; answers 410 Gone`);
+}
+const ms = Math.round(performance.now() - started);
+say(
+  `npm run publish: version ${manifest.version}, ${Object.keys(articles).length} stories in the store; ` +
+    `${changed.length} file(s) built, ${deleted.length} deleted, in ${ms} ms.`,
+);
+if (lines.length) say(lines.join("\n"));
+say("Running servers show it within a few seconds.");
