@@ -41,6 +41,10 @@ export const PAGE_CACHE_CONTROL =
   "public, max-age=60, s-maxage=2, stale-while-revalidate=60, stale-if-error=604800";
 
 const nextConfig: NextConfig = {
+  // The public address is fixed when the site is built (site.config.ts): pages rendered later,
+  // on request, must make the same absolute URLs as the prerendered ones, whatever the
+  // environment of the process that serves them.
+  env: { SITE_URL: process.env.SITE_URL ?? "" },
   // Rendered pages and feeds are kept until the content they show changes (a publish, or a
   // scheduled story's time coming): lib/cache-handler.mjs. In memory, up to CACHE_MEMORY_MB.
   cacheHandler: path.resolve("lib/cache-handler.mjs"),

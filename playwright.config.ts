@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumFlags, chromiumPath } from "./scripts/lib/chromium.mjs";
-import { BASE_URL, DEV, DIST_DIR, PORT, SITE_URL, SYNTHETIC } from "./e2e/env";
+import { BASE_URL, DEV, DIST_DIR, PORT, PUBLISH, SITE_URL, STORE_DIR, SYNTHETIC } from "./e2e/env";
 
 /**
  * End-to-end tests against production builds made for them, served by server.mjs (Next in production) on
@@ -33,7 +33,7 @@ export default defineConfig({
   projects: [
     {
       name: "site",
-      testIgnore: ["synthetic/**", "dev/**", "ops/**"],
+      testIgnore: ["synthetic/**", "dev/**", "ops/**", "publish/**"],
       use: { ...devices["Desktop Chrome"], baseURL: BASE_URL },
     },
     {
@@ -45,8 +45,14 @@ export default defineConfig({
       // Fault and fuzz tests on the reference deployment: last, alone, once the rest is done.
       name: "ops",
       testMatch: "ops/**/*.spec.ts",
-      dependencies: ["site", "synthetic", "dev"],
+      dependencies: ["site", "synthetic", "dev", "publish"],
       use: { baseURL: BASE_URL },
+    },
+    {
+      // Publishing, correcting, scheduling and taking down while the servers run.
+      name: "publish",
+      testMatch: "publish/**/*.spec.ts",
+      use: { baseURL: PUBLISH.baseURL },
     },
     {
       name: "dev",
@@ -57,8 +63,14 @@ export default defineConfig({
   webServer: [
     {
       // The deployable artifact itself: the standalone folder, completed by scripts/standalone.mjs.
-      command: `${next} build && node scripts/standalone.mjs && cd ${DIST_DIR}/standalone && node server.mjs`,
-      env: { SITE_URL, NEXT_DIST_DIR: DIST_DIR, HOSTNAME: "127.0.0.1", PORT: String(PORT) },
+      command: `node scripts/publish.mjs --all --quiet && ${next} build && node scripts/standalone.mjs && cd ${DIST_DIR}/standalone && node server.mjs`,
+      env: {
+        SITE_URL,
+        NEXT_DIST_DIR: DIST_DIR,
+        HOSTNAME: "127.0.0.1",
+        PORT: String(PORT),
+        BROADSHEET_STORE: STORE_DIR,
+      },
       url: BASE_URL,
       reuseExistingServer: false,
       stdout: "ignore", // one JSON line per request: too much for a test report
@@ -68,6 +80,14 @@ export default defineConfig({
       command: `node scripts/synthetic-site.mjs --count ${SYNTHETIC.count} --dir ${SYNTHETIC.dir} --newest ${SYNTHETIC.newest()} && cd ${SYNTHETIC.dir} && node server.mjs`,
       env: { SITE_URL, HOSTNAME: "127.0.0.1", PORT: String(SYNTHETIC.port) },
       url: SYNTHETIC.baseURL,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      timeout: 300_000,
+    },
+    {
+      command: `node scripts/synthetic-site.mjs --count ${PUBLISH.count} --dir ${PUBLISH.dir} && cd ${PUBLISH.dir} && node server.mjs`,
+      env: { SITE_URL, HOSTNAME: "127.0.0.1", PORT: String(PUBLISH.port) },
+      url: PUBLISH.baseURL,
       reuseExistingServer: false,
       stdout: "ignore",
       timeout: 300_000,

@@ -13,7 +13,7 @@ export const site = {
    * The public origin every absolute URL is made from (share links, canonical URLs, feeds).
    * Read at build time: prerendered pages keep the value the build saw.
    */
-  url: (process.env.SITE_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
+  url: (process.env.SITE_URL || "http://localhost:3000").replace(/\/+$/, ""),
   /** Dates are shown in the newsroom's time zone, the same for every reader. */
   timeZone: "Europe/London",
   /** OpenGraph's locale for the language above. */

@@ -17,5 +17,6 @@ export function startCluster(options?: {
   port?: number;
   distDir?: string;
   standalone?: string;
+  store?: string;
   log?: (message: string) => void;
 }): Promise<Cluster>;

@@ -41,6 +41,7 @@ export async function startCluster({
   port = 8080,
   distDir = process.env.NEXT_DIST_DIR ?? ".next",
   standalone = path.join(root, distDir, "standalone"),
+  store = process.env.BROADSHEET_STORE ?? path.join(root, ".broadsheet", "store"),
   log = () => {},
 } = {}) {
   if (!existsSync(path.join(standalone, "server.mjs"))) {
@@ -71,6 +72,8 @@ export async function startCluster({
         HOSTNAME: "127.0.0.1",
         NEXT_DIST_DIR: distDir,
         NODE_ENV: "production",
+        // Every instance reads the one store that `npm run publish` writes.
+        BROADSHEET_STORE: path.resolve(store),
       },
       stdio: ["ignore", out, out],
     });

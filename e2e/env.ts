@@ -1,3 +1,5 @@
+import path from "node:path";
+
 /**
  * The public address the test build is made with. It is deliberately not the address the
  * tests reach the server on: every absolute URL must come from the site URL setting, and no
@@ -14,6 +16,9 @@ export const OPS_PORT = Number(process.env.E2E_OPS_PORT ?? 4330);
 /** The test build's own folder, so that `npm test` never disturbs a running `npm start`. */
 export const DIST_DIR = ".next-test";
 
+/** The content store the test build publishes to and its server reads (lib/store.mjs). */
+export const STORE_DIR = path.resolve(".broadsheet", "store");
+
 /** The synthetic workspace: generated test stories, built and served apart from the real site. */
 export const SYNTHETIC = {
   count: 150,
@@ -21,6 +26,21 @@ export const SYNTHETIC = {
   /** The newest synthetic story was published half an hour before the build, the rest hourly. */
   newest: () => new Date(Date.now() - 30 * 60_000).toISOString(),
   port: Number(process.env.E2E_SYNTHETIC_PORT ?? 4318),
+  get baseURL() {
+    return `http://127.0.0.1:${this.port}`;
+  },
+};
+
+/**
+ * A workspace of its own for the publishing tests, which change its content while they run:
+ * one server (port), and the reference deployment on the same build and store (nginx on
+ * opsPort, instances on the next two ports).
+ */
+export const PUBLISH = {
+  count: 40,
+  dir: ".synthetic/publish",
+  port: Number(process.env.E2E_PUBLISH_PORT ?? 4320),
+  opsPort: Number(process.env.E2E_PUBLISH_OPS_PORT ?? 4350),
   get baseURL() {
     return `http://127.0.0.1:${this.port}`;
   },

@@ -16,7 +16,10 @@ export function listingRoutes(param: string, find: Find, prerendered: () => stri
   async function resolve(params: Promise<Record<string, string>>) {
     const values = await params;
     const listing = find(values[param]);
-    const page = listing && paginate(listing.all, values.page ? parsePage(values.page) : 1);
+    // Page 1 lives at the listing's own path, never under /page/1.
+    const number = values.page === undefined ? 1 : parsePage(values.page);
+    const page =
+      listing && number !== (values.page === undefined ? Number.NaN : 1) && paginate(listing.all, number);
     return listing && page ? { listing, page } : null;
   }
 

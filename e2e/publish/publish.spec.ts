@@ -1,0 +1,405 @@
+/**
+ * Publishing without a build, for real: a workspace of 40 synthetic stories, built once, served
+ * by one production server and by the reference deployment (nginx in front of two instances),
+ * all reading one store. Each test changes content/ as an editor would, runs `npm run publish`
+ * (or `npm run takedown`), and polls every surface on every server and through nginx until the
+ * change shows, failing past the deadline (5 s; 30 s after its time for a scheduled story).
+ * After each step, the sitemaps of every server list exactly the stories that are public.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { slug as slugify } from "github-slugger";
+import { parse as parseYaml } from "yaml";
+import type { Cluster } from "../../deploy/cluster.mjs";
+import { PUBLISH, SITE_URL } from "../env";
+
+test.describe.configure({ mode: "serial", timeout: 120_000 });
+
+const root = process.cwd();
+const ws = path.resolve(PUBLISH.dir);
+const storiesDir = path.join(ws, "content", "stories");
+const DEADLINE_MS = 5_000;
+
+let cluster: Cluster;
+/** Every way a reader reaches the site: the lone server, each instance, and nginx. */
+let bases: { name: string; url: string }[] = [];
+
+test.beforeAll(async () => {
+  const { startCluster } = await import("../../deploy/cluster.mjs");
+  cluster = await startCluster({
+    instances: 2,
+    port: PUBLISH.opsPort,
+    standalone: ws,
+    distDir: ".next",
+    store: path.join(ws, ".broadsheet", "store"),
+  });
+  bases = [
+    { name: "server", url: PUBLISH.baseURL },
+    ...cluster.instances.map((i) => ({ name: `instance ${i.index + 1}`, url: `http://127.0.0.1:${i.port}` })),
+    { name: "nginx", url: cluster.url },
+  ];
+});
+test.afterAll(async () => {
+  await cluster?.stop();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, "Z");
+
+function run(script: string, args: string[]) {
+  const result = spawnSync(process.execPath, [path.join(root, "scripts", script), ...args], {
+    cwd: ws,
+    env: { ...process.env, PWD: ws },
+    encoding: "utf8",
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, returnedAt: Date.now() };
+}
+const publish = (...files: string[]) => run("publish.mjs", files);
+
+type Probe = { slug: string; headline: string; section: string; topic: string; word: string };
+
+function writeStory(p: Probe, { published, extra = "" }: { published: number; extra?: string }) {
+  writeFileSync(
+    path.join(storiesDir, `${p.slug}.md`),
+    [
+      "---",
+      `headline: ${p.headline}`,
+      `standfirst: A story the publishing test writes, publishes and changes while the site runs.`,
+      `published: ${iso(published)}`,
+      "author: synthetic-author",
+      `section: ${p.section[0].toUpperCase()}${p.section.slice(1)}`,
+      "topics:",
+      `  - ${p.topic.replace(/-/g, " ")}`,
+      extra,
+      "---",
+      "",
+      `Test data, not news. Its planted word is ${p.word}.`,
+      "",
+    ].join("\n"),
+  );
+}
+
+type Fetched = { status: number; body: string; type: string };
+async function get(url: string): Promise<Fetched> {
+  try {
+    const response = await fetch(url);
+    return {
+      status: response.status,
+      body: await response.text(),
+      type: response.headers.get("content-type") ?? "",
+    };
+  } catch (error) {
+    return { status: 0, body: String(error), type: "" };
+  }
+}
+
+/** The headline in the page's JSON-LD, or null. */
+function jsonLdHeadline(html: string): string | null {
+  const match = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html);
+  if (!match) return null;
+  const graph = JSON.parse(match[1])["@graph"] as { "@type": string; headline?: string }[];
+  return graph.find((node) => node["@type"] === "NewsArticle")?.headline ?? null;
+}
+
+/**
+ * Where a public story must show, and where a story that is not public must not: its page,
+ * the fronts and listings, the feeds, the sitemaps, search, its social image, and the section
+ * neighbour's "next" link.
+ */
+function surfaces(p: Probe, neighbour: string) {
+  const story = `/stories/${p.slug}`;
+  const listed = (r: Fetched) => r.body.includes(`href="${story}"`);
+  const inFeed = (r: Fetched) => r.body.includes(`${SITE_URL}${story}`);
+  return [
+    {
+      name: "story page",
+      path: story,
+      shows: (r: Fetched) => r.status === 200 && jsonLdHeadline(r.body) === p.headline,
+    },
+    { name: "home", path: "/", shows: listed },
+    { name: "section", path: `/${p.section}`, shows: listed },
+    { name: "topic", path: `/topics/${p.topic}`, shows: listed },
+    { name: "author", path: "/authors/synthetic-author", shows: listed },
+    { name: "neighbour's next link", path: `/stories/${neighbour}`, shows: listed },
+    { name: "site RSS", path: "/feed.xml", shows: inFeed },
+    { name: "section JSON Feed", path: `/${p.section}/feed.json`, shows: inFeed },
+    { name: "topic Atom", path: `/topics/${p.topic}/atom.xml`, shows: inFeed },
+    { name: "author RSS", path: "/authors/synthetic-author/feed.xml", shows: inFeed },
+    { name: "sitemap", path: "/sitemap.xml", shows: inFeed },
+    { name: "news sitemap", path: "/news-sitemap.xml", shows: inFeed },
+    { name: "search", path: `/search?q=${p.word}`, shows: listed },
+    {
+      name: "social image",
+      path: `${story}/social.png`,
+      shows: (r: Fetched) => r.status === 200 && r.type === "image/png",
+    },
+  ];
+}
+
+type Check = { name: string; path: string; ok: (r: Fetched) => boolean };
+const present = (p: Probe, neighbour: string): Check[] =>
+  surfaces(p, neighbour).map((s) => ({ name: s.name, path: s.path, ok: s.shows }));
+/** Gone: its page answers `status`, and no other surface names it. */
+const absent = (p: Probe, neighbour: string, status = 404): Check[] =>
+  surfaces(p, neighbour).map((s) => ({
+    name: s.name,
+    path: s.path,
+    ok:
+      s.name === "story page" || s.name === "social image"
+        ? (r: Fetched) => r.status === status
+        : // A listing may not exist at all (a topic with no public story): a 404 names nothing either.
+          (r: Fetched) =>
+            r.status === 404 ||
+            (r.status === 200 &&
+              !r.body.includes(`/stories/${p.slug}"`) &&
+              !r.body.includes(`/stories/${p.slug}<`)),
+  }));
+
+/**
+ * Polls every check on every base until all hold; returns how long each base took, measured
+ * from `since`. Fails at `deadline` (ms after `since`) naming what still did not hold where.
+ */
+async function waitForAll(checks: Check[], since: number, deadline = DEADLINE_MS) {
+  const took: Record<string, number> = {};
+  let failing: string[] = [];
+  while (true) {
+    failing = [];
+    await Promise.all(
+      bases
+        .filter((b) => !(b.name in took))
+        .map(async (base) => {
+          const results = await Promise.all(
+            checks.map(async (c) => [c, await get(base.url + c.path)] as const),
+          );
+          const bad = results
+            .filter(([c, r]) => !c.ok(r))
+            .map(([c, r]) => `${base.name}: ${c.name} ${c.path} (${r.status})`);
+          if (bad.length === 0) took[base.name] = Date.now() - since;
+          else failing.push(...bad);
+        }),
+    );
+    if (failing.length === 0) return took;
+    if (Date.now() - since > deadline) {
+      throw new Error(
+        `not everywhere ${Math.round((Date.now() - since) / 1000)} s after the deadline's start:\n  ${failing.join("\n  ")}`,
+      );
+    }
+    await sleep(150);
+  }
+}
+
+/** The slugs that are public now, read from the workspace's content as an editor wrote it. */
+function publicSlugs(): string[] {
+  return readdirSync(storiesDir)
+    .filter((f) => f.endsWith(".md"))
+    .filter((f) => {
+      const front = parseYaml(readFileSync(path.join(storiesDir, f), "utf8").split(/^---$/m)[1]);
+      return front.draft !== true && Date.parse(front.published) <= Date.now();
+    })
+    .map((f) => f.replace(/\.md$/, ""))
+    .sort();
+}
+
+/** Every server's sitemap lists exactly the public stories: nothing hidden shows, nothing public is missing. */
+async function expectSitemapsMatchContent() {
+  await waitForAll(
+    [
+      {
+        name: "sitemap lists exactly the public stories",
+        path: "/sitemap.xml",
+        ok: (r) => {
+          const listed = [...r.body.matchAll(/\/stories\/([a-z0-9-]+)<\/loc>/g)].map((m) => m[1]).sort();
+          return JSON.stringify(listed) === JSON.stringify(publicSlugs());
+        },
+      },
+    ],
+    Date.now(),
+  );
+}
+
+/** The newest story of a section, as its front lists it now: the new story's future neighbour. */
+async function newestIn(section: string) {
+  const { body } = await get(`${PUBLISH.baseURL}/${section}`);
+  return /href="\/stories\/([a-z0-9-]+)"/.exec(body.slice(body.indexOf("<main")))![1];
+}
+
+const figures: Record<string, Record<string, number>> = {};
+const report = (step: string, took: Record<string, number>) => {
+  figures[step] = took;
+  console.log(`publish-to-live, ${step}: ${JSON.stringify(took)} (ms after the command returned)`);
+};
+
+const probe: Probe = {
+  slug: "publish-probe",
+  headline: "Publishing probe goes live without a build",
+  section: "business",
+  topic: "publishing-probe",
+  word: "quillfeather",
+};
+let neighbour = "";
+
+test("a new story is live on every surface, on every server and through nginx, within 5 s", async () => {
+  neighbour = await newestIn(probe.section);
+  // Warm every surface everywhere first, so that nginx and the instances hold the old versions.
+  await waitForAll(absent(probe, neighbour), Date.now());
+  writeStory(probe, { published: Date.now() - 60_000 });
+  const result = publish();
+  expect(result.status, result.output).toBe(0);
+  report("new story", await waitForAll(present(probe, neighbour), result.returnedAt));
+  await expectSitemapsMatchContent();
+});
+
+test("a correction and a new headline replace the old everywhere within 5 s", async () => {
+  const before = probe.headline;
+  probe.headline = "Publishing probe corrected while the site runs";
+  writeStory(probe, {
+    published: Date.now() - 60_000,
+    extra: `corrections:\n  - date: ${iso(Date.now() - 2_000)}\n    kind: correction\n    text: The headline was wrong.`,
+  });
+  const result = publish();
+  expect(result.status, result.output).toBe(0);
+  const took = await waitForAll(
+    [
+      ...present(probe, neighbour),
+      {
+        name: "correction on the page",
+        path: `/stories/${probe.slug}`,
+        ok: (r) => r.body.includes("The headline was wrong."),
+      },
+      { name: "old headline gone from home", path: "/", ok: (r) => !r.body.includes(before) },
+    ],
+    result.returnedAt,
+  );
+  report("correction", took);
+});
+
+test("an invalid story fails the publish naming file and field, and every server keeps the last good content", async () => {
+  const versions = await Promise.all(
+    bases.map(async (b) => JSON.parse((await get(`${b.url}/healthz`)).body).content),
+  );
+  const bad = path.join(storiesDir, "publish-probe-bad.md");
+  writeFileSync(
+    bad,
+    "---\nheadline: Bad\nstandfirst: Bad.\npublished: 2026-02-31T10:00:00Z\nauthor: synthetic-author\nsection: Business\ntopics: [X]\n---\n\nBody.\n",
+  );
+  const result = publish();
+  rmSync(bad);
+  expect(result.status).toBe(1);
+  expect(result.output).toContain('content/stories/publish-probe-bad.md: field "published"');
+  expect(result.output).toContain("nothing was published");
+  await sleep(1_500);
+  for (const [i, base] of bases.entries()) {
+    expect(JSON.parse((await get(`${base.url}/healthz`)).body).content, base.name).toBe(versions[i]);
+    expect((await get(`${base.url}/stories/publish-probe-bad`)).status, base.name).toBe(404);
+    expect(jsonLdHeadline((await get(`${base.url}/stories/${probe.slug}`)).body), base.name).toBe(
+      probe.headline,
+    );
+  }
+});
+
+test("a changed author file shows in bylines within 5 s", async () => {
+  const file = path.join(ws, "content", "authors", "synthetic-author.md");
+  writeFileSync(file, readFileSync(file, "utf8").replace(/^name: .*$/m, "name: Synthetic Author Renamed"));
+  const result = publish();
+  expect(result.status, result.output).toBe(0);
+  const took = await waitForAll(
+    [
+      {
+        name: "byline",
+        path: `/stories/${probe.slug}`,
+        ok: (r) => r.body.includes("Synthetic Author Renamed"),
+      },
+      {
+        name: "author page",
+        path: "/authors/synthetic-author",
+        ok: (r) => r.body.includes("Synthetic Author Renamed"),
+      },
+    ],
+    result.returnedAt,
+  );
+  report("author file", took);
+});
+
+test("a story scheduled 15 s ahead is invisible everywhere until its time, then live within 30 s of it, with no command", async () => {
+  const scheduled: Probe = {
+    slug: "publish-probe-scheduled",
+    headline: "Publishing probe published on schedule",
+    section: "science",
+    topic: "scheduling-probe",
+    word: "timekeeperquill",
+  };
+  const next = await newestIn(scheduled.section);
+  const at = Date.now() + 15_000;
+  writeStory(scheduled, { published: at });
+  const result = publish();
+  expect(result.status, result.output).toBe(0);
+  expect(result.output).toContain("scheduled");
+  // Until its time: nothing anywhere, a guessed URL included.
+  await waitForAll(absent(scheduled, next), Date.now(), 2_000);
+  expect(Date.now()).toBeLessThan(at);
+  await expectSitemapsMatchContent();
+  await sleep(Math.max(0, at - Date.now()));
+  report("scheduled (after its time)", await waitForAll(present(scheduled, next), at, 30_000));
+  await expectSitemapsMatchContent();
+});
+
+test("unpublishing, by draft: true or by deleting the file, removes a story everywhere within 5 s", async () => {
+  writeStory(probe, { published: Date.now() - 60_000, extra: "draft: true" });
+  let result = publish();
+  expect(result.status, result.output).toBe(0);
+  report("set to draft", await waitForAll(absent(probe, neighbour), result.returnedAt));
+
+  rmSync(path.join(storiesDir, "publish-probe-scheduled.md"));
+  result = publish();
+  expect(result.status, result.output).toBe(0);
+  const scheduled = {
+    slug: "publish-probe-scheduled",
+    headline: "",
+    section: "science",
+    topic: "scheduling-probe",
+    word: "timekeeperquill",
+  };
+  report("file deleted", await waitForAll(absent(scheduled, await newestIn("science")), result.returnedAt));
+  await expectSitemapsMatchContent();
+});
+
+test("a takedown answers 410 Gone with the site's page within 5 s, and the story is gone from every list, feed, sitemap and search", async () => {
+  const slug = "synthetic-00001";
+  const front = parseYaml(readFileSync(path.join(storiesDir, `${slug}.md`), "utf8").split(/^---$/m)[1]);
+  const victim: Probe = {
+    slug,
+    headline: front.headline,
+    section: String(front.section).toLowerCase(),
+    topic: slugify(String(front.topics[0])),
+    word: "synthetic",
+  };
+  const result = run("takedown.mjs", [slug, "--reason", "Legal: publishing test"]);
+  expect(result.status, result.output).toBe(0);
+  expect(existsSync(path.join(storiesDir, `${slug}.md`))).toBe(false);
+  const took = await waitForAll(
+    [
+      ...absent(victim, await newestIn(victim.section), 410).filter(
+        (c) => c.name !== "search" && c.name !== "neighbour's next link",
+      ),
+      {
+        name: "search",
+        path: `/search?q=${encodeURIComponent(victim.headline)}`,
+        ok: (r) => !r.body.includes(`/stories/${slug}"`),
+      },
+      {
+        name: "removed page",
+        path: `/stories/${slug}`,
+        ok: (r) => r.body.includes("This story has been removed") && !r.body.includes(victim.headline),
+      },
+    ],
+    result.returnedAt,
+  );
+  report("takedown", took);
+  await expectSitemapsMatchContent();
+  // nginx keeps the 410, not the story: served from its cache, it is still gone.
+  const cached = await fetch(`${cluster.url}/stories/${slug}`);
+  expect(cached.status).toBe(410);
+  console.log(`publish-to-live figures: ${JSON.stringify(figures)}`);
+});
