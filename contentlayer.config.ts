@@ -68,6 +68,21 @@ function publicImage(src: string): { width: number; height: number } {
   return { width, height };
 }
 
+/**
+ * `published`, checked and normalised to UTC, once per document: several fields depend on it.
+ * (Keyed by file and value, so that an edited file in `contentlayer2 dev` is parsed afresh.)
+ */
+const parsedPublished = new Map<string, string>();
+function publishedOf(doc: RawDoc & { published: string }): string {
+  const key = `${doc._raw.sourceFilePath}\u0000${doc.published}`;
+  let value = parsedPublished.get(key);
+  if (value === undefined) {
+    value = checked(doc, "published", () => parseDateTime(doc.published));
+    parsedPublished.set(key, value);
+  }
+  return value;
+}
+
 const Correction = defineNestedType(() => ({
   name: "Correction",
   fields: {
@@ -239,7 +254,7 @@ export const Article = defineDocumentType(() => ({
           }
         };
         for (const field of ["headline", "standfirst"]) attempt(() => nonBlank(doc, field));
-        attempt(() => checked(doc, "published", () => parseDateTime(doc.published)));
+        attempt(() => publishedOf(doc));
         for (const resolve of [
           Article.def().computedFields!.modifiedAt.resolve,
           Article.def().computedFields!.sectionName.resolve,
@@ -294,13 +309,13 @@ export const Article = defineDocumentType(() => ({
     publishedAt: {
       type: "string",
       description: "published, validated and normalised to UTC",
-      resolve: (doc) => checked(doc, "published", () => parseDateTime(doc.published)),
+      resolve: (doc) => publishedOf(doc),
     },
     modifiedAt: {
       type: "string",
       description: "the latest of published, updated and the newest correction or update, in UTC",
       resolve: (doc) => {
-        const published = checked(doc, "published", () => parseDateTime(doc.published));
+        const published = publishedOf(doc);
         const updated = checked(doc, "updated", () => {
           if (doc.updated === undefined) return published;
           const value = parseDateTime(doc.updated);
@@ -316,11 +331,7 @@ export const Article = defineDocumentType(() => ({
     correctionLog: {
       type: "json",
       description: "corrections and updates, validated, dates in UTC, newest first",
-      resolve: (doc) =>
-        correctionLog(
-          doc,
-          checked(doc, "published", () => parseDateTime(doc.published)),
-        ),
+      resolve: (doc) => correctionLog(doc, publishedOf(doc)),
     },
     leadImage: {
       type: "json",

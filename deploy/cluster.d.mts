@@ -3,6 +3,7 @@ export type Health = { status: string; buildId: string; content: number; stories
 export type Cluster = {
   url: string;
   work: string;
+  redisUrl?: string;
   instances: Instance[];
   kill(index: number, signal?: NodeJS.Signals): void;
   waitForRestart(index: number, oldPid: number | null, timeoutMs?: number): Promise<Health>;
@@ -18,5 +19,6 @@ export function startCluster(options?: {
   distDir?: string;
   standalone?: string;
   store?: string;
+  redis?: boolean;
   log?: (message: string) => void;
 }): Promise<Cluster>;

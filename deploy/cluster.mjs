@@ -5,17 +5,24 @@
  * compressor. For local use and for the fault tests; it stops everything it started.
  *
  *   npm run build && node scripts/standalone.mjs
- *   node deploy/cluster.mjs --instances 2 --port 8080     # nginx on 8080, instances on 8081-8082
+ *   node deploy/cluster.mjs --instances 2 --port 8080 [--redis]  # nginx on 8080, instances on 8081-8082
  *     SIGHUP: rolling restart of the instances, one at a time; SIGINT/SIGTERM: stop everything
  *
  * A supervisor restarts an instance that exits on its own (crash, SIGKILL). State (nginx's
  * config, cache and logs, each instance's log) lives in .deploy/<port>/.
+ *
+ * With --redis (or REDIS_URL already set), the instances share rendered pages through Redis
+ * (lib/cache-handler.mjs): --redis starts Debian's redis-server on loopback (port + 20, no
+ * persistence: it holds only what can be rendered again) and stops it with the rest.
+ * Every instance reads the content store that `npm run publish` writes (BROADSHEET_STORE,
+ * default .broadsheet/store): a publish reaches them all without a restart.
  *
  * As a module: startCluster() returns { url, instances, kill, restartInstance,
  * rollingRestart, stopInstances, startInstances, stop }.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, cpSync } from "node:fs";
+import { connect } from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { nginxConf, startNginx } from "../scripts/lib/nginx.mjs";
@@ -42,6 +49,7 @@ export async function startCluster({
   distDir = process.env.NEXT_DIST_DIR ?? ".next",
   standalone = path.join(root, distDir, "standalone"),
   store = process.env.BROADSHEET_STORE ?? path.join(root, ".broadsheet", "store"),
+  redis = false,
   log = () => {},
 } = {}) {
   if (!existsSync(path.join(standalone, "server.mjs"))) {
@@ -51,6 +59,10 @@ export async function startCluster({
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   cpSync(path.join(root, "deploy", "error.html"), path.join(work, "error.html"));
+
+  const redisServer = redis ? await startRedis(port + 20, work) : null;
+  const redisUrl = redisServer?.url ?? process.env.REDIS_URL;
+  if (redisServer) log(`redis on ${redisServer.url}`);
 
   const instances = Array.from({ length: count }, (_, i) => ({
     index: i,
@@ -74,6 +86,7 @@ export async function startCluster({
         NODE_ENV: "production",
         // Every instance reads the one store that `npm run publish` writes.
         BROADSHEET_STORE: path.resolve(store),
+        ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
       },
       stdio: ["ignore", out, out],
     });
@@ -129,6 +142,7 @@ export async function startCluster({
     url,
     instances,
     work,
+    redisUrl,
     /** Sends a signal as a crash would: the supervisor restarts the instance. */
     kill(index, signal = "SIGKILL") {
       instances[index].child.kill(signal);
@@ -162,6 +176,45 @@ export async function startCluster({
       stopping = true;
       nginx.stop();
       await Promise.all(instances.map((i) => stopInstance(i)));
+      await redisServer?.stop();
+    },
+  };
+}
+
+export const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? "/usr/bin/redis-server";
+
+/** Debian's redis-server on a loopback port, in the foreground, stopped with the cluster. */
+async function startRedis(port, work) {
+  if (!existsSync(REDIS_SERVER)) {
+    throw new Error(`redis-server is not installed (apt-get install redis-server): no ${REDIS_SERVER}`);
+  }
+  const out = openSync(path.join(work, "redis.log"), "a");
+  const child = spawn(
+    REDIS_SERVER,
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", work],
+    { stdio: ["ignore", out, out] },
+  );
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const url = `redis://127.0.0.1:${port}`;
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const ready = await new Promise((resolve) => {
+      const socket = connect(port, "127.0.0.1", () => {
+        socket.end("PING\r\n");
+        resolve(true);
+      });
+      socket.on("error", () => resolve(false));
+    });
+    if (ready) break;
+    if (Date.now() > until || child.exitCode !== null)
+      throw new Error(`redis-server did not start on ${port}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
     },
   };
 }
@@ -171,10 +224,16 @@ async function main() {
     options: {
       instances: { type: "string", default: "2" },
       port: { type: "string", default: "8080" },
+      redis: { type: "boolean", default: false },
     },
   });
   const log = (message) => console.log(`[cluster] ${message}`);
-  const cluster = await startCluster({ instances: Number(values.instances), port: Number(values.port), log });
+  const cluster = await startCluster({
+    instances: Number(values.instances),
+    port: Number(values.port),
+    redis: values.redis,
+    log,
+  });
   console.log(
     `[cluster] serving ${cluster.url} (Ctrl-C stops everything; SIGHUP restarts the instances in turn)`,
   );

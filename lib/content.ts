@@ -11,23 +11,20 @@
  * per moment a scheduled story comes due, not per request: a lookup costs the same with one
  * story or ten thousand.
  */
-import type { Article, Author, Takedown } from "contentlayer/generated";
+import type {
+  Article,
+  Author,
+  CorrectionEntry,
+  LeadImageInfo,
+  Takedown,
+  TocHeading,
+  TopicRef,
+} from "@/schema/types";
 import { sections, type Section } from "@/site.config";
 import { contentStore, dueCount, isPublic, type Snapshot } from "./store.mjs";
 
-export type { Article, Author, Takedown };
+export type { Article, Author, CorrectionEntry, LeadImageInfo, Takedown, TocHeading, TopicRef };
 export { isPublic };
-export type TocHeading = { level: 2 | 3; text: string; id: string };
-export type TopicRef = { name: string; slug: string };
-export type CorrectionEntry = { date: string; kind: "correction" | "update"; text: string };
-export type LeadImageInfo = {
-  src: string;
-  alt: string;
-  caption: string;
-  credit: string;
-  width: number;
-  height: number;
-};
 
 /** Contentlayer types `json` computed fields loosely; these accessors give them their shape. */
 export const headingsOf = (story: Article) => story.headings as TocHeading[];

@@ -111,8 +111,18 @@ export function dueCount(snapshot, now) {
  * @param {number} now
  */
 export function validFrom(snapshot, now) {
+  return Math.max(snapshot.changedAt, dueTimeBefore(snapshot, now));
+}
+
+/**
+ * When the latest story to come due did (0 if none): every page made before then may lack it.
+ *
+ * @param {Snapshot} snapshot
+ * @param {number} now
+ */
+export function dueTimeBefore(snapshot, now) {
   const due = dueCount(snapshot, now);
-  return Math.max(snapshot.changedAt, due > 0 ? snapshot.dueTimes[due - 1] : 0);
+  return due > 0 ? snapshot.dueTimes[due - 1] : 0;
 }
 
 /** @param {string} file */

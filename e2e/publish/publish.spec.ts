@@ -1,7 +1,7 @@
 /**
  * Publishing without a build, for real: a workspace of 40 synthetic stories, built once, served
- * by one production server and by the reference deployment (nginx in front of two instances),
- * all reading one store. Each test changes content/ as an editor would, runs `npm run publish`
+ * by one production server (its own cache in memory) and by the reference deployment (nginx in
+ * front of two instances that share a Redis cache), all reading one store. Each test changes content/ as an editor would, runs `npm run publish`
  * (or `npm run takedown`), and polls every surface on every server and through nginx until the
  * change shows, failing past the deadline (5 s; 30 s after its time for a scheduled story).
  * After each step, the sitemaps of every server list exactly the stories that are public.
@@ -34,6 +34,8 @@ test.beforeAll(async () => {
     standalone: ws,
     distDir: ".next",
     store: path.join(ws, ".broadsheet", "store"),
+    // The instances share rendered pages through Redis, as a deployment on several machines would.
+    redis: true,
   });
   bases = [
     { name: "server", url: PUBLISH.baseURL },
