@@ -253,6 +253,30 @@ test("a new story is live on every surface, on every server and through nginx, w
   await expectSitemapsMatchContent();
 });
 
+test("the instances share rendered pages through Redis, each entry marked with the content it was made from", async () => {
+  const { createClient } = await import("redis");
+  const redis = createClient({ url: cluster.redisUrl });
+  await redis.connect();
+  try {
+    // Pages made in the first seconds after a publish are not shared (they may predate it).
+    await sleep(2_500);
+    const page = "/authors/synthetic-author/page/2";
+    const [first, second] = cluster.instances.map((i) => `http://127.0.0.1:${i.port}${page}`);
+    expect((await get(first)).status).toBe(200);
+    const keys = await redis.keys(`broadsheet:*${page}*`);
+    expect(keys.length, "a Redis entry for the page instance 1 rendered").toBeGreaterThan(0);
+    const entry = JSON.parse((await redis.get(keys[0]))!);
+    const health = JSON.parse((await get(`${PUBLISH.baseURL}/healthz`)).body);
+    expect(entry.contentVersion).toBe(health.content);
+    const hits = async () => Number(/keyspace_hits:(\d+)/.exec(await redis.info("stats"))![1]);
+    const before = await hits();
+    expect((await get(second)).status).toBe(200);
+    expect(await hits(), "instance 2 read the page from Redis").toBeGreaterThan(before);
+  } finally {
+    await redis.quit();
+  }
+});
+
 test("a correction and a new headline replace the old everywhere within 5 s", async () => {
   const before = probe.headline;
   probe.headline = "Publishing probe corrected while the site runs";
