@@ -43,8 +43,6 @@ export const storeDir = () =>
       path.join(/* turbopackIgnore: true */ process.cwd(), ".broadsheet", "store"),
   );
 
-const pollMs = () => Number(process.env.BROADSHEET_POLL_MS ?? 500);
-
 /**
  * The one rule for what readers may see, judged when they ask: not a draft, and its publication
  * time has come. (A story that was taken down is not in the store at all.)
@@ -197,11 +195,13 @@ function loadFromGenerated(dir) {
   };
 }
 
-function createStore() {
-  const development = process.env.NODE_ENV === "development";
-  const dir = development
-    ? path.join(/* turbopackIgnore: true */ process.cwd(), ".contentlayer", "generated")
-    : storeDir();
+/**
+ * A store reader: the first snapshot now, then a new one whenever the manifest changes.
+ * (contentStore() below is the process's one; tests make their own.)
+ *
+ * @param {{ dir: string; development?: boolean; pollMs?: number }} options
+ */
+export function createStore({ dir, development = false, pollMs = 500 }) {
   const watched = development ? path.join(dir, "Article", "_index.json") : path.join(dir, MANIFEST_FILE);
   /** @type {Set<(snapshot: Snapshot) => void>} */
   const listeners = new Set();
@@ -256,7 +256,8 @@ function createStore() {
   }
 
   load();
-  setInterval(poll, pollMs()).unref();
+  const timer = setInterval(poll, pollMs);
+  timer.unref();
 
   return {
     dir,
@@ -264,6 +265,7 @@ function createStore() {
     current: () => /** @type {Snapshot} */ (snapshot),
     /** Checks for new content now, rather than at the next poll. */
     refresh: poll,
+    close: () => clearInterval(timer),
     /** @param {(snapshot: Snapshot) => void} listener */
     subscribe(listener) {
       listeners.add(listener);
@@ -279,5 +281,15 @@ const KEY = Symbol.for("broadsheet.content-store");
 /** The process's one store (see the note at the top). @returns {Store} */
 export function contentStore() {
   const holder = /** @type {Record<symbol, Store | undefined>} */ (/** @type {unknown} */ (globalThis));
-  return (holder[KEY] ??= createStore());
+  if (!holder[KEY]) {
+    const development = process.env.NODE_ENV === "development";
+    holder[KEY] = createStore({
+      development,
+      dir: development
+        ? path.join(/* turbopackIgnore: true */ process.cwd(), ".contentlayer", "generated")
+        : storeDir(),
+      pollMs: Number(process.env.BROADSHEET_POLL_MS ?? 500),
+    });
+  }
+  return holder[KEY];
 }
