@@ -191,7 +191,11 @@ async function startRedis(port, work) {
   const out = openSync(path.join(work, "redis.log"), "a");
   const child = spawn(
     REDIS_SERVER,
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", work],
+    // Bounded: least recently used pages go first when it is full.
+    [
+      ...["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", work],
+      ...["--maxmemory", process.env.REDIS_MAXMEMORY ?? "256mb", "--maxmemory-policy", "allkeys-lru"],
+    ],
     { stdio: ["ignore", out, out] },
   );
   const exited = new Promise((resolve) => child.once("exit", resolve));

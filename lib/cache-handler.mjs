@@ -14,20 +14,26 @@
  * Where pages are kept:
  *  - Always, Next's own FileSystemCache: an in-memory LRU of cacheMaxMemorySize bytes that
  *    falls back to the pages the build prerendered. It never writes to disk, because every
- *    instance of a deployment serves from the same folder. An entry counts if it was stored
- *    after this process took in the current content (or after the latest scheduled story came
- *    due): lib/store.mjs's validFrom().
- *  - With REDIS_URL, also Redis, shared by every instance, through @fortedigital/nextjs-cache-handler's
- *    Redis handler: a page one instance rendered is served by all. Each entry carries the
- *    content version it was made from and counts only while that version is current, so an
+ *    instance of a deployment serves from the same folder. A page this process stored counts
+ *    if it was stored after this process took in the current content and after the latest
+ *    scheduled story came due (lib/store.mjs's validFrom()). A page the build prerendered
+ *    counts while the content is the very content the build read (the build id names it:
+ *    next.config.ts) and no story has come due since the build.
+ *  - With REDIS_URL, Redis instead, shared by every instance, through @fortedigital/nextjs-cache-handler's
+ *    Redis handler: a page one instance rendered is served by all. Each entry carries the id
+ *    of the content it was made from and counts only while that content is current, so an
  *    instance that has not yet seen a publish cannot hand its old pages to the others. If Redis
  *    is unreachable, pages are rendered locally as without it.
  *
- * A page stored within RACE_MS of a change may have been rendered from the content before it
- * (its render began first): it is not trusted, and the next request makes it again.
+ * A render that began before a change must not be stored as if it came after: the content and
+ * the due count are noted when Next looks a page up (a render follows a miss), and the page is
+ * stored only if both are still the same when the render ends. Only 200s are stored:
+ * a 404 for a made-up address costs a render, never a place in the cache.
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { contentStore, dueTimeBefore, RACE_MS, validFrom } from "./store.mjs";
+import path from "node:path";
+import { contentStore, dueCount, dueTimeBefore, validFrom } from "./store.mjs";
 
 const require = createRequire(import.meta.url);
 const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache").default;
@@ -77,44 +83,74 @@ async function sharedCache() {
 }
 const Shared = await sharedCache();
 
+/** Entries this process stored are newer than this; older ones were read from the build. */
+const STARTED = Date.now();
+
+/** What a page made now would be made from: the content and how many stories are due. */
+const stampOf = (snapshot, now) => `${snapshot.id}:${dueCount(snapshot, now)}`;
+
+/** Stamps noted at a miss, by key, until the render's set(); bounded against renders that fail. */
+const pending = new Map();
+const PENDING_LIMIT = 10_000;
+
+/** The build id is `<content id>-<build time>` (next.config.ts, generateBuildId). */
+function buildOf(serverDistDir) {
+  try {
+    const id = readFileSync(path.join(String(serverDistDir), "..", "BUILD_ID"), "utf8").trim();
+    const match = /^(.+)-([0-9a-z]+)$/.exec(id);
+    return match ? { content: match[1], at: parseInt(match[2], 36) } : null;
+  } catch {
+    return null;
+  }
+}
+
 export default class ContentCacheHandler {
   /** @param {Record<string, unknown>} options what Next passes to a cache handler */
   constructor(options) {
     this.local = new FileSystemCache({ ...options, flushToDisk: false });
     this.shared = Shared ? new Shared(options) : null;
+    this.build = buildOf(options.serverDistDir);
+  }
+
+  /** A page from Next's own cache: stored by this process, or prerendered by the build. */
+  localCounts(entry, snapshot, now) {
+    if (entry.lastModified >= STARTED) return entry.lastModified > validFrom(snapshot, now);
+    return (
+      this.build !== null &&
+      snapshot.first &&
+      snapshot.id === this.build.content &&
+      this.build.at > dueTimeBefore(snapshot, now)
+    );
   }
 
   /** @param {string} key @param {any} ctx */
   async get(key, ctx) {
     const now = Date.now();
     const snapshot = contentStore().current();
+    // Note what a render started now would be made from: one follows a miss, and Next may also
+    // make a page again in the background after serving it (the news sitemap's 10 minutes).
+    if (pending.size >= PENDING_LIMIT) pending.clear();
+    pending.set(key, stampOf(snapshot, now));
     if (this.shared) {
       const entry = await this.shared.get(key, ctx);
-      if (
-        entry &&
-        entry.contentVersion === snapshot.version &&
-        entry.lastModified > dueTimeBefore(snapshot, now) + RACE_MS
-      ) {
+      if (entry?.contentVersion === snapshot.id && entry.lastModified > dueTimeBefore(snapshot, now)) {
         return entry;
       }
     }
     const entry = await this.local.get(key, ctx);
-    return entry && entry.lastModified > validFrom(snapshot, now) ? entry : null;
+    return entry && this.localCounts(entry, snapshot, now) ? entry : null;
   }
 
   /** @param {string} key @param {any} data @param {any} ctx */
   async set(key, data, ctx) {
-    const from = validFrom(contentStore().current(), Date.now());
-    const racing = Date.now() - from < RACE_MS;
-    if (this.shared) {
-      if (!racing) await this.shared.set(key, data, ctx);
-      return;
-    }
-    await this.local.set(key, data, ctx);
-    if (racing) {
-      const stored = FileSystemCache.memoryCache?.get(key);
-      if (stored) stored.lastModified = from - 1;
-    }
+    const noted = pending.get(key);
+    pending.delete(key);
+    const snapshot = contentStore().current();
+    // Made from content that has changed since (or never noted): do not keep it.
+    if (noted !== stampOf(snapshot, Date.now())) return;
+    if (!data || (data.status !== undefined && data.status !== 200)) return;
+    if (this.shared) await this.shared.set(key, data, ctx);
+    else await this.local.set(key, data, ctx);
   }
 
   /** @param {string | string[]} tags @param {any} durations */

@@ -29,12 +29,6 @@ export const MANIFEST_FILE = "manifest.json";
 export const DOCS_DIR = "docs";
 export const STORE_FORMAT = 1;
 
-/**
- * A page rendered from the old content may be stored just after the new content arrived (its
- * render began before): anything stored this soon after a change is treated as stale once.
- */
-export const RACE_MS = 2000;
-
 /** Where the store is; the publisher and every server must agree. */
 // (turbopackIgnore: a path known only at run time; the build must not trace the project for it.)
 export const storeDir = () =>
@@ -60,12 +54,14 @@ export function isPublic(story, now = Date.now()) {
  * @typedef {{ slug: string; removedAt: string; _raw: { sourceFilePath: string } }} StoredTakedown
  * @typedef {{ source: string; doc: string }} ManifestEntry
  * @typedef {{
- *   format: number; version: number; writtenAt: string;
+ *   format: number; version: number; id: string; writtenAt: string;
  *   articles: Record<string, ManifestEntry>; authors: Record<string, ManifestEntry>;
  *   takedowns: Record<string, ManifestEntry>; sources: Record<string, string>;
  * }} Manifest
  * @typedef {{
  *   version: number | string;
+ *   id: string;
+ *   first: boolean;
  *   changedAt: number;
  *   articles: StoredArticle[];
  *   authors: StoredAuthor[];
@@ -102,8 +98,8 @@ export function dueCount(snapshot, now) {
 }
 
 /**
- * The moment from which a stored page is current: the later of when this content arrived and
- * when the most recent scheduled story came due. A page stored before it is stale.
+ * The moment from which a page this process stored is current: the later of when this content
+ * arrived (by this process's clock) and when the most recent scheduled story came due.
  *
  * @param {Snapshot} snapshot
  * @param {number} now
@@ -155,12 +151,12 @@ function loadFromStore(dir, previous) {
   const articles = /** @type {StoredArticle[]} */ (docs(manifest.articles));
   const authors = /** @type {StoredAuthor[]} */ (docs(manifest.authors));
   const takedowns = /** @type {StoredTakedown[]} */ (docs(manifest.takedowns ?? {}));
-  const writtenAt = Date.parse(manifest.writtenAt);
   return {
     version: manifest.version,
-    // The first snapshot of a process dates from when it was published, so that pages the build
-    // prerendered from this very content stay current; a later one from when this process saw it.
-    changedAt: previous ? Math.max(writtenAt, Date.now()) : writtenAt,
+    // Unique per publish (the version counter alone could repeat if a store is made anew).
+    id: manifest.id ?? `v${manifest.version}-${manifest.writtenAt}`,
+    first: previous === null,
+    changedAt: Date.now(),
     articles,
     authors,
     takedowns: new Map(takedowns.map((t) => [t.slug, t])),
@@ -186,6 +182,8 @@ function loadFromGenerated(dir) {
   const takedowns = read("Takedown");
   return {
     version: `dev-${Date.now()}`,
+    id: `dev-${Date.now()}`,
+    first: false,
     changedAt: Date.now(),
     articles,
     authors: read("Author"),
@@ -242,16 +240,23 @@ export function createStore({ dir, development = false, pollMs = 500 }) {
     }
   }
 
+  /** The last manifest that could not be read, and when it is next worth trying again. */
+  let failed = { signature: "", retryAt: 0 };
   function poll() {
     const seen = signatureOf();
     if (seen === signature || seen === "") return;
+    if (seen === failed.signature && Date.now() < failed.retryAt) return;
     try {
       load();
     } catch (error) {
-      // A publish caught half-way, or a broken store: keep serving what we have; try again.
-      console.error(
-        JSON.stringify({ time: new Date().toISOString(), event: "content-error", error: String(error) }),
-      );
+      // A publish caught half-way (a copy still arriving), or a broken store: keep serving what
+      // we have; try this manifest again in 5 s, and say so once, not every half second.
+      if (seen !== failed.signature) {
+        console.error(
+          JSON.stringify({ time: new Date().toISOString(), event: "content-error", error: String(error) }),
+        );
+      }
+      failed = { signature: seen, retryAt: Date.now() + 5000 };
     }
   }
 

@@ -18,11 +18,12 @@
  * its manifest, and every server keeps serving the last good content.
  */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import {
   cpSync,
   existsSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -31,6 +32,7 @@ import {
   symlinkSync,
   unlinkSync,
   writeFileSync,
+  writeSync,
 } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -81,6 +83,35 @@ function contentFiles() {
   walk("");
   return files;
 }
+
+/**
+ * One publish at a time per store: two at once would each build on the same manifest and one
+ * would silently undo the other. A lock left by a publish that died is taken over.
+ */
+function lock() {
+  mkdirSync(store, { recursive: true });
+  const file = path.join(store, ".publish.lock");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, "wx");
+      writeSync(fd, String(process.pid));
+      process.on("exit", () => rmSync(file, { force: true }));
+      return;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      const holder = Number(readFileSync(file, "utf8"));
+      try {
+        process.kill(holder, 0);
+        fail(`another publish (process ${holder}) is running; run this one again when it has finished`);
+      } catch (gone) {
+        if (gone.code !== "ESRCH") throw gone;
+        rmSync(file, { force: true }); // its process is gone
+      }
+    }
+  }
+  fail(`could not take ${file}`);
+}
+lock();
 
 const manifestPath = path.join(store, MANIFEST_FILE);
 const previous = existsSync(manifestPath) ? readJson(manifestPath) : null;
@@ -168,7 +199,9 @@ const keep = (entries) =>
   full ? {} : Object.fromEntries(Object.entries(entries).filter(([, e]) => !gone.has(e.source)));
 const articles = keep(previous?.articles ?? {});
 const takedowns = keep(previous?.takedowns ?? {});
-const authors = {}; // every author was built again, so this is the whole list
+// Every author on disk was built again; when only some files are published, the others stay
+// as last published (an author deleted or edited on disk goes with a later publish).
+const authors = only ? keep(previous.authors) : {};
 mkdirSync(path.join(store, DOCS_DIR), { recursive: true });
 
 const problems = [];
@@ -185,9 +218,10 @@ function put(entries, doc) {
   const hash = sha(json);
   const file = path.join(store, DOCS_DIR, `${hash}.json`);
   if (!existsSync(file)) writeAtomic(file, json);
-  entries[doc.slug] = { source, doc: hash };
+  entries[doc.slug] =
+    doc.type === "Article" ? { source, doc: hash, author: doc.author } : { source, doc: hash };
 }
-for (const doc of fresh.authors) put(authors, doc);
+for (const doc of fresh.authors) if (!only || changed.includes(doc._raw.sourceFilePath)) put(authors, doc);
 for (const doc of fresh.takedowns) put(takedowns, doc);
 for (const doc of fresh.articles) put(articles, doc);
 
@@ -200,15 +234,12 @@ for (const [slug, entry] of Object.entries(articles)) {
     );
   }
 }
-const authorGone = deleted.some((f) => f.startsWith("authors/"));
-if (authorGone || full) {
-  for (const entry of Object.values(articles)) {
-    const story = docOf(entry);
-    if (!(story.author in authors)) {
-      problems.push(
-        `${fileOf(entry.source)}: field "author": no author "${story.author}"; add ${contentDir}/authors/${story.author}.md or use one of: ${Object.keys(authors).join(", ")}`,
-      );
-    }
+for (const entry of Object.values(articles)) {
+  const author = entry.author ?? docOf(entry).author;
+  if (!(author in authors)) {
+    problems.push(
+      `${fileOf(entry.source)}: field "author": no author "${author}"; add ${contentDir}/authors/${author}.md or use one of: ${Object.keys(authors).join(", ")}`,
+    );
   }
 }
 if (problems.length > 0) fail(`Error: invalid content\n${problems.map((p) => `  • ${p}`).join("\n")}`);
@@ -216,6 +247,7 @@ if (problems.length > 0) fail(`Error: invalid content\n${problems.map((p) => `  
 const manifest = {
   format: STORE_FORMAT,
   version: (previous?.version ?? 0) + 1,
+  id: randomUUID(),
   writtenAt: new Date().toISOString(),
   articles,
   authors,
@@ -224,8 +256,11 @@ const manifest = {
 };
 writeAtomic(manifestPath, JSON.stringify(manifest));
 
-// Documents no manifest names any more, once no server can still be reading them.
-const referenced = new Set([articles, authors, takedowns].flatMap((e) => Object.values(e).map((x) => x.doc)));
+// Documents neither this manifest nor the one before names, once no server can still be
+// reading them (one that read the previous manifest a moment ago is still loading its documents).
+const docsOf = (m) =>
+  [m.articles, m.authors, m.takedowns ?? {}].flatMap((e) => Object.values(e).map((x) => x.doc));
+const referenced = new Set([...docsOf(manifest), ...(previous ? docsOf(previous) : [])]);
 const cutoff = Date.now() - 10 * 60_000;
 for (const name of readdirSync(path.join(store, DOCS_DIR))) {
   const file = path.join(store, DOCS_DIR, name);

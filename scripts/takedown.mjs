@@ -8,9 +8,10 @@
  * 410 Gone, and it is gone from every list, feed, sitemap and search. Commit both changes.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { MANIFEST_FILE, storeDir } from "../lib/store.mjs";
 
 const { values, positionals } = parseArgs({
   options: { reason: { type: "string" } },
@@ -33,6 +34,11 @@ const walk = (dir) => {
   }
 };
 walk(path.join(contentDir, "stories"));
+// A story still live but whose file is already gone from this checkout: name it all the same.
+const manifest = path.join(storeDir(), MANIFEST_FILE);
+const live = existsSync(manifest) ? JSON.parse(readFileSync(manifest, "utf8")).articles[slug] : undefined;
+if (live && !found.includes(path.join(contentDir, live.source)))
+  found.push(path.join(contentDir, live.source));
 const record = path.join(contentDir, "takedowns", `${slug}.md`);
 if (found.length === 0 && !existsSync(record)) {
   console.error(
@@ -47,7 +53,7 @@ if (!existsSync(record)) {
     `---\nremoved: ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}\nreason: ${JSON.stringify(values.reason.trim())}\n---\n`,
   );
 }
-for (const file of found) rmSync(file);
+for (const file of found) rmSync(file, { force: true });
 
 const publish = spawnSync(
   process.execPath,

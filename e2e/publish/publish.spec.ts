@@ -83,7 +83,7 @@ function writeStory(p: Probe, { published, extra = "" }: { published: number; ex
   );
 }
 
-type Fetched = { status: number; body: string; type: string };
+type Fetched = { status: number; body: string; type: string; cache?: string };
 async function get(url: string): Promise<Fetched> {
   try {
     const response = await fetch(url);
@@ -91,6 +91,7 @@ async function get(url: string): Promise<Fetched> {
       status: response.status,
       body: await response.text(),
       type: response.headers.get("content-type") ?? "",
+      cache: response.headers.get("x-cache") ?? undefined,
     };
   } catch (error) {
     return { status: 0, body: String(error), type: "" };
@@ -177,7 +178,9 @@ async function waitForAll(checks: Check[], since: number, deadline = DEADLINE_MS
           );
           const bad = results
             .filter(([c, r]) => !c.ok(r))
-            .map(([c, r]) => `${base.name}: ${c.name} ${c.path} (${r.status})`);
+            .map(
+              ([c, r]) => `${base.name}: ${c.name} ${c.path} (${r.status}${r.cache ? `, ${r.cache}` : ""})`,
+            );
           if (bad.length === 0) took[base.name] = Date.now() - since;
           else failing.push(...bad);
         }),
