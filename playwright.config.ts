@@ -49,9 +49,11 @@ export default defineConfig({
       use: { baseURL: BASE_URL },
     },
     {
-      // Publishing, correcting, scheduling and taking down while the servers run.
+      // Publishing, correcting, scheduling and taking down while the servers run: after the
+      // page tests, so that its deadlines are measured on a machine not busy with them.
       name: "publish",
       testMatch: "publish/**/*.spec.ts",
+      dependencies: ["site", "synthetic", "dev"],
       use: { baseURL: PUBLISH.baseURL },
     },
     {
