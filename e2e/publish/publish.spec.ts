@@ -302,6 +302,7 @@ test("a correction and a new headline replace the old everywhere within 5 s", as
     result.returnedAt,
   );
   report("correction", took);
+  await expectSitemapsMatchContent();
 });
 
 test("an invalid story fails the publish naming file and field, and every server keeps the last good content", async () => {
@@ -326,6 +327,7 @@ test("an invalid story fails the publish naming file and field, and every server
       probe.headline,
     );
   }
+  await expectSitemapsMatchContent();
 });
 
 test("a changed author file shows in bylines within 5 s", async () => {
@@ -349,6 +351,7 @@ test("a changed author file shows in bylines within 5 s", async () => {
     result.returnedAt,
   );
   report("author file", took);
+  await expectSitemapsMatchContent();
 });
 
 test("a story scheduled 15 s ahead is invisible everywhere until its time, then live within 30 s of it, with no command", async () => {
