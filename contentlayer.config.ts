@@ -41,6 +41,25 @@ const slugOf = (doc: RawDoc) => path.posix.basename(doc._raw.sourceFilePath).rep
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * The `slug` computed field of every document type: its file name, which must be lower-case
+ * words joined by hyphens. `alsoCheck` runs with it (a check that must not wait for another field).
+ */
+function slugField(alsoCheck?: (doc: RawDoc & Record<string, unknown>) => void) {
+  return {
+    type: "string" as const,
+    resolve: (doc: RawDoc & Record<string, unknown>) =>
+      checked(doc, "slug", () => {
+        const slug = slugOf(doc);
+        if (!SLUG.test(slug)) {
+          throw new Error(`the file name "${slug}" must be lower-case words joined by hyphens`);
+        }
+        alsoCheck?.(doc);
+        return slug;
+      }),
+  };
+}
+
 /** `contentlayer2 dev` keeps serving the last good content; a build must fail instead. */
 const isDev = process.argv.includes("dev");
 
@@ -132,18 +151,7 @@ export const Author = defineDocumentType(() => ({
     },
   },
   computedFields: {
-    slug: {
-      type: "string",
-      resolve: (doc) =>
-        checked(doc, "slug", () => {
-          const slug = slugOf(doc);
-          if (!SLUG.test(slug)) {
-            throw new Error(`the file name "${slug}" must be lower-case words joined by hyphens`);
-          }
-          nonBlank(doc, "name");
-          return slug;
-        }),
-    },
+    slug: slugField((doc) => nonBlank(doc, "name")),
     url: { type: "string", resolve: (doc) => `/authors/${slugOf(doc)}` },
     checkedLinks: {
       type: "list",
@@ -269,17 +277,7 @@ export const Article = defineDocumentType(() => ({
         return true;
       },
     },
-    slug: {
-      type: "string",
-      resolve: (doc) =>
-        checked(doc, "slug", () => {
-          const slug = slugOf(doc);
-          if (!SLUG.test(slug)) {
-            throw new Error(`the file name "${slug}" must be lower-case words joined by hyphens`);
-          }
-          return slug;
-        }),
-    },
+    slug: slugField(),
     url: { type: "string", resolve: (doc) => `/stories/${slugOf(doc)}` },
     checkedText: {
       type: "boolean",
@@ -423,18 +421,8 @@ export const Takedown = defineDocumentType(() => ({
     },
   },
   computedFields: {
-    slug: {
-      type: "string",
-      resolve: (doc) =>
-        checked(doc, "slug", () => {
-          const slug = slugOf(doc);
-          if (!SLUG.test(slug)) {
-            throw new Error(`the file name "${slug}" must be the slug of the story taken down`);
-          }
-          nonBlank(doc, "reason");
-          return slug;
-        }),
-    },
+    // The file is named after the story taken down.
+    slug: slugField((doc) => nonBlank(doc, "reason")),
     removedAt: {
       type: "string",
       description: "removed, validated and normalised to UTC",
