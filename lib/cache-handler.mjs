@@ -93,8 +93,16 @@ const stampOf = (snapshot, now) => `${snapshot.id}:${dueCount(snapshot, now)}`;
 const pending = new Map();
 const PENDING_LIMIT = 10_000;
 
-/** The build id is `<content id>-<build time>` (next.config.ts, generateBuildId). */
-function buildOf(serverDistDir) {
+/**
+ * The build id is `<content id>-<build time>` (next.config.ts, generateBuildId). Read once: Next
+ * makes a cache handler per request.
+ */
+const builds = new Map();
+const buildOf = (serverDistDir) => {
+  if (!builds.has(serverDistDir)) builds.set(serverDistDir, readBuild(serverDistDir));
+  return builds.get(serverDistDir);
+};
+function readBuild(serverDistDir) {
   try {
     const id = readFileSync(path.join(String(serverDistDir), "..", "BUILD_ID"), "utf8").trim();
     const match = /^(.+)-([0-9a-z]+)$/.exec(id);
