@@ -71,8 +71,8 @@ async function sharedCache() {
           keyPrefix: `broadsheet:${buildId ?? "dev"}:`,
           timeoutMs: 1000,
           valueSerializer: {
-            serialize: (value) =>
-              JSON.stringify({ ...value, contentVersion: contentStore().current().version }),
+            // set() stores only a page made from the current content, so this id is its content.
+            serialize: (value) => JSON.stringify({ ...value, contentVersion: contentStore().current().id }),
             deserialize: (stored) => JSON.parse(typeof stored === "string" ? stored : String(stored)),
           },
         }),

@@ -268,13 +268,16 @@ test("the instances share rendered pages through Redis, each entry marked with t
     expect((await get(first)).status).toBe(200);
     const keys = await redis.keys(`broadsheet:*${page}*`);
     expect(keys.length, "a Redis entry for the page instance 1 rendered").toBeGreaterThan(0);
-    const entry = JSON.parse((await redis.get(keys[0]))!);
-    const health = JSON.parse((await get(`${PUBLISH.baseURL}/healthz`)).body);
-    expect(entry.contentVersion).toBe(health.content);
+    const stored = () => redis.get(keys[0]).then((json) => JSON.parse(json!));
+    const entry = await stored();
+    const manifest = JSON.parse(readFileSync(path.join(ws, ".broadsheet", "store", "manifest.json"), "utf8"));
+    expect(entry.contentVersion, "the entry names the content it was made from").toBe(manifest.id);
     const hits = async () => Number(/keyspace_hits:(\d+)/.exec(await redis.info("stats"))![1]);
     const before = await hits();
     expect((await get(second)).status).toBe(200);
     expect(await hits(), "instance 2 read the page from Redis").toBeGreaterThan(before);
+    // ...and served it: had it rendered the page itself, it would have stored a newer entry.
+    expect((await stored()).lastModified, "instance 2 used instance 1's entry").toBe(entry.lastModified);
   } finally {
     await redis.quit();
   }
