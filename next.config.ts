@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { NextConfig } from "next";
+import { MANIFEST_FILE, storeDir } from "./lib/store.mjs";
 
 const production = process.env.NODE_ENV === "production";
 const https = (process.env.SITE_URL ?? "").startsWith("https://");
@@ -44,10 +45,7 @@ const securityHeaders = [
  * scheduled story has come due since (lib/cache-handler.mjs).
  */
 function buildId(): string | null {
-  const manifest = path.resolve(
-    process.env.BROADSHEET_STORE ?? path.join(".broadsheet", "store"),
-    "manifest.json",
-  );
+  const manifest = path.join(storeDir(), MANIFEST_FILE);
   if (!existsSync(manifest)) return null;
   const { id } = JSON.parse(readFileSync(manifest, "utf8")) as { id?: string };
   return id ? `${id}-${Date.now().toString(36)}` : null;

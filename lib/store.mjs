@@ -201,8 +201,6 @@ function loadFromGenerated(dir) {
  */
 export function createStore({ dir, development = false, pollMs = 500 }) {
   const watched = development ? path.join(dir, "Article", "_index.json") : path.join(dir, MANIFEST_FILE);
-  /** @type {Set<(snapshot: Snapshot) => void>} */
-  const listeners = new Set();
   let signature = "";
   /** @type {Snapshot | null} */
   let snapshot = null;
@@ -236,7 +234,6 @@ export function createStore({ dir, development = false, pollMs = 500 }) {
           stories: next.articles.length,
         }),
       );
-      for (const listener of listeners) listener(next);
     }
   }
 
@@ -271,11 +268,6 @@ export function createStore({ dir, development = false, pollMs = 500 }) {
     /** Checks for new content now, rather than at the next poll. */
     refresh: poll,
     close: () => clearInterval(timer),
-    /** @param {(snapshot: Snapshot) => void} listener */
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
   };
 }
 
