@@ -29,6 +29,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
+import { PAGE_CACHE_CONTROL, PAGE_PATHS, securityHeaders } from "./lib/http-headers.mjs";
 import { contentStore } from "./lib/store.mjs";
 
 const dir = import.meta.dirname;
@@ -43,11 +44,8 @@ process.env.NODE_ENV = "production";
 // project an edited next.config.ts must not half-apply to an older build.
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 const requiredFiles = path.join(dir, distDir, "required-server-files.json");
-if (existsSync(requiredFiles)) {
-  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(
-    JSON.parse(readFileSync(requiredFiles, "utf8")).config,
-  );
-}
+const buildConfig = existsSync(requiredFiles) ? JSON.parse(readFileSync(requiredFiles, "utf8")).config : null;
+if (buildConfig) process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(buildConfig);
 const { default: next } = await import("next");
 
 // The published content, loaded now so that a missing store stops the server with a clear
@@ -58,9 +56,8 @@ const app = next({ dev: false, dir, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-/** A body's digest: its strong validator (the same bytes, the same tag) and its gzip cache key. */
-const digestOf = (body) => createHash("sha256").update(body).digest("base64url");
-const etagOf = (digest) => `"${digest.slice(0, 27)}"`;
+/** A body's strong validator: the same bytes, the same tag. */
+const etagOf = (body) => `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
 
 function matches(ifNoneMatch, etag) {
   if (!ifNoneMatch) return false;
@@ -81,11 +78,27 @@ function hideInternals(res) {
   };
 }
 
+/**
+ * The headers of every response (lib/http-headers.mjs), set before Next answers, as Next's own
+ * headers() rules would be, but without matching rules per request. Whether the site is served
+ * over HTTPS is fixed by the build, as its public address is (next.config.ts, env).
+ */
+const SITE_HEADERS = securityHeaders({
+  https: String(buildConfig?.env?.SITE_URL ?? process.env.SITE_URL ?? "").startsWith("https://"),
+  production: true,
+});
+const PAGES = new RegExp(`^${PAGE_PATHS}$`);
+
+function setSiteHeaders(res, pathname) {
+  for (const [name, value] of SITE_HEADERS) res.setHeader(name, value);
+  if (PAGES.test(pathname)) res.setHeader("Cache-Control", PAGE_CACHE_CONTROL);
+}
+
 /** A taken-down story's page and social image answer 410 Gone. */
 const STORY_PATH = /^\/stories\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/social\.png)?$/;
 
-function takenDown(req) {
-  const match = STORY_PATH.exec(req.url.split("?")[0]);
+function takenDown(pathname) {
+  const match = STORY_PATH.exec(pathname);
   return match !== null && contentStore().current().takedowns.has(match[1]);
 }
 
@@ -141,7 +154,7 @@ function holdWholeResponse(req, res) {
   res.write = function (chunk, encoding, callback) {
     if (!this.headersSent && held === null) this.writeHead(this.statusCode);
     if (held === null) return write.call(this, chunk, encoding, callback);
-    if (chunk != null) held.push(Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
+    if (chunk != null) held.push(chunkOf(chunk, encoding));
     if (typeof callback === "function") callback();
     else if (typeof encoding === "function") encoding();
     return true;
@@ -151,20 +164,23 @@ function holdWholeResponse(req, res) {
     if (typeof encoding === "function") [encoding, callback] = [undefined, encoding];
     if (!this.headersSent && held === null) this.writeHead(this.statusCode);
     if (held === null) return end.call(this, chunk, encoding, callback);
-    if (chunk != null) held.push(Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
-    const body = Buffer.concat(held);
+    if (chunk != null) held.push(chunkOf(chunk, encoding));
+    // Next sends a page from its cache as one string, the same string on every request: kept
+    // as it is, it needs no copying into a buffer and no hashing to find its version below.
+    const body =
+      held.length === 1 && typeof held[0] === "string"
+        ? held[0]
+        : Buffer.concat(held.map((part) => (typeof part === "string" ? Buffer.from(part) : part)));
     held = null;
     const status = this.statusCode;
     const cacheable = /\bpublic\b/.test(String(this.getHeader("cache-control") ?? ""));
-    // One hash of the body, in native code, serves as validator and gzip cache key. (Next's own
-    // ETag, a hash computed in JavaScript over the page on every request, took a tenth of an
-    // instance's CPU under load: next.config.ts turns it off.)
-    let digest;
-    const digestOnce = () => (digest ??= digestOf(body));
-    if (status === 200 && cacheable && !this.getHeader("etag")) {
-      const etag = etagOf(digestOnce());
-      this.setHeader("ETag", etag);
-      if (matches(req.headers["if-none-match"], etag)) {
+    // A cacheable 200 is a version of a page: its tag and gzipped bytes are worked out once (see
+    // versionOf). Next's own ETag, a hash computed in JavaScript over the page on every request,
+    // took a tenth of an instance's CPU under load: next.config.ts turns it off.
+    const version = status === 200 && cacheable ? versionOf(body) : null;
+    if (version && !this.getHeader("etag")) {
+      this.setHeader("ETag", version.etag);
+      if (matches(req.headers["if-none-match"], version.etag)) {
         for (const name of ["content-length", "content-type", "content-encoding", "transfer-encoding"]) {
           this.removeHeader(name);
         }
@@ -173,23 +189,68 @@ function holdWholeResponse(req, res) {
         return end.call(this, callback);
       }
     }
-    const payload = compress(req, this, body, digestOnce);
+    const payload = compress(req, this, body, version);
     this.removeHeader("transfer-encoding");
-    this.setHeader("Content-Length", payload.length);
+    this.setHeader("Content-Length", payload === body && version ? version.length : Buffer.byteLength(payload));
     writeHead.call(this, status, ...(pending ? [pending] : []));
     return end.call(this, payload, callback);
   };
 }
 
+/** A written chunk, kept as a string when it is one (utf8), else as a Buffer. */
+function chunkOf(chunk, encoding) {
+  if (typeof chunk === "string" && (typeof encoding !== "string" || /^utf-?8$/i.test(encoding))) return chunk;
+  return Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined);
+}
+
 /**
- * Compression (Next's own is off: next.config.ts, compress: false). A prerendered page's cost
- * per request is mostly gzip: its bytes are the same on every request, so they are compressed
- * once per version and kept, keyed by a hash of the bytes, in an LRU of at most GZIP_CACHE_MB
- * (default 64). A response without an ETag is compressed each time; a partial one (206) never.
+ * Versions of cacheable pages: for each body, its ETag, its length in bytes and, once a client
+ * has asked for it, its gzipped bytes (Next's own compression is off: next.config.ts, compress:
+ * false). A page's bytes are the same on every request until the content changes, so each
+ * version is hashed and compressed once rather than on every request. Keyed by the body itself
+ * when Next sent a string (the lookup of the very string Next sent last time compares no
+ * characters), by its hash otherwise; an LRU of at most GZIP_CACHE_MB (default 64). The same
+ * body under many URLs (query strings) is one entry. A response that is not a cacheable 200 is
+ * compressed each time; a partial one (206) never.
  */
-const gzipCache = new Map();
-const gzipCacheLimit = Number(process.env.GZIP_CACHE_MB ?? 64) * 1024 * 1024;
-let gzipCacheBytes = 0;
+const versions = new Map();
+const versionsLimit = Number(process.env.GZIP_CACHE_MB ?? 64) * 1024 * 1024;
+let versionsBytes = 0;
+
+function versionOf(body) {
+  const key = typeof body === "string" ? body : `\0${etagOf(body)}`;
+  let version = versions.get(key);
+  if (version) {
+    versions.delete(key); // most recently used goes last
+  } else {
+    const length = Buffer.byteLength(body);
+    // What the entry holds: the string it is keyed by (a hash is small), and later the gzip.
+    version = { etag: etagOf(body), length, gzip: null, bytes: typeof body === "string" ? length : 64 };
+    grow(version.bytes);
+  }
+  versions.set(key, version);
+  return version;
+}
+
+function gzipOnce(version, body) {
+  if (!version.gzip) {
+    version.gzip = gzipSync(body, { level: 6 });
+    version.bytes += version.gzip.length;
+    grow(version.gzip.length);
+  }
+  return version.gzip;
+}
+
+/** Counts bytes in, and drops the least recently used versions beyond the limit. */
+function grow(bytes) {
+  versionsBytes += bytes;
+  for (const [key, oldest] of versions) {
+    if (versionsBytes <= versionsLimit) break;
+    versions.delete(key);
+    versionsBytes -= oldest.bytes;
+  }
+}
+
 const COMPRESSIBLE =
   /^(text\/|application\/(json|javascript|xml|rss\+xml|atom\+xml|feed\+json|manifest\+json)|image\/svg\+xml)/;
 
@@ -207,42 +268,28 @@ function varyOnEncoding(res) {
   }
 }
 
-function compress(req, res, body, digestOnce) {
+function compress(req, res, body, version) {
   const type = String(res.getHeader("content-type") ?? "");
-  if (body.length < 256 || res.getHeader("content-encoding") || !COMPRESSIBLE.test(type)) return body;
+  const length = version ? version.length : Buffer.byteLength(body);
+  if (length < 256 || res.getHeader("content-encoding") || !COMPRESSIBLE.test(type)) return body;
   // Only a whole body: a range (206) is compressed by nobody, and must never enter the cache.
   if (res.statusCode !== 200 || res.getHeader("content-range")) return body;
   varyOnEncoding(res);
   if (!acceptsGzip(req)) return body;
   res.setHeader("Content-Encoding", "gzip");
-  if (!res.getHeader("etag")) return gzipSync(body, { level: 6 });
-  // Keyed by the bytes themselves: the same body under many URLs (query strings) is one entry.
-  const key = digestOnce();
-  let zipped = gzipCache.get(key);
-  if (zipped) {
-    gzipCache.delete(key); // most recently used goes last
-  } else {
-    zipped = gzipSync(body, { level: 6 });
-    gzipCacheBytes += zipped.length + key.length;
-    while (gzipCacheBytes > gzipCacheLimit && gzipCache.size > 0) {
-      const [oldest, bytes] = gzipCache.entries().next().value;
-      gzipCache.delete(oldest);
-      gzipCacheBytes -= bytes.length + oldest.length;
-    }
-  }
-  gzipCache.set(key, zipped);
-  return zipped;
+  return version ? gzipOnce(version, body) : gzipSync(body, { level: 6 });
 }
 
-/** Headers for the few answers this file gives itself, without Next: as strict as can be. */
+/**
+ * Headers for the few answers this file gives itself, without Next: the site's own, with a
+ * policy that allows nothing at all (they are plain text) and no caching.
+ */
 const OWN_HEADERS = {
+  ...Object.fromEntries(SITE_HEADERS),
   "Content-Type": "text/plain; charset=utf-8",
   "Cache-Control": "no-store",
   "Content-Security-Policy":
     "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-  "X-Content-Type-Options": "nosniff",
-  "X-Frame-Options": "DENY",
-  "Referrer-Policy": "strict-origin-when-cross-origin",
 };
 
 function answer(res, status, text, headers = {}) {
@@ -294,9 +341,25 @@ function logRequest(req, res, started) {
       ms: +(performance.now() - started).toFixed(2),
       ...(res.writableFinished ? {} : { aborted: true }),
     };
-    process.stdout.write(`${JSON.stringify(line)}\n`);
+    log(JSON.stringify(line));
   });
 }
+
+/**
+ * Log lines written together, once per turn of the event loop: one write for every request
+ * that finished in it rather than one each. Written before the process exits, too.
+ */
+let logLines = [];
+function log(line) {
+  if (logLines.length === 0) setImmediate(flushLog);
+  logLines.push(line);
+}
+function flushLog() {
+  if (logLines.length === 0) return;
+  process.stdout.write(`${logLines.join("\n")}\n`);
+  logLines = [];
+}
+process.on("exit", flushLog);
 
 let shuttingDown = false;
 const server = createServer((req, res) => {
@@ -304,7 +367,8 @@ const server = createServer((req, res) => {
   logRequest(req, res, started);
   const refused = refusal(req);
   if (refused) return answer(res, ...refused);
-  if (shuttingDown && req.url.split("?")[0] === "/healthz") {
+  const pathname = req.url.split("?")[0];
+  if (shuttingDown && pathname === "/healthz") {
     return answer(res, 503, JSON.stringify({ status: "shutting down" }), {
       "Content-Type": "application/json",
       Connection: "close",
@@ -312,7 +376,8 @@ const server = createServer((req, res) => {
   }
   hideInternals(res);
   holdWholeResponse(req, res);
-  if (takenDown(req)) answerGone(res);
+  setSiteHeaders(res, pathname);
+  if (takenDown(pathname)) answerGone(res);
   handle(req, res).catch((error) => {
     console.error(JSON.stringify({ time: new Date().toISOString(), error: String(error?.stack ?? error) }));
     // Never half a page, and never cached: whatever was held goes, headers and all.
@@ -331,7 +396,7 @@ server.on("error", (error) => {
   process.exit(1);
 });
 server.listen(port, hostname, () => {
-  console.log(JSON.stringify({ time: new Date().toISOString(), event: "listening", hostname, port }));
+  log(JSON.stringify({ time: new Date().toISOString(), event: "listening", hostname, port }));
 });
 
 /**
@@ -348,7 +413,7 @@ server.listen(port, hostname, () => {
 function shutdown(signal) {
   if (shuttingDown) return;
   shuttingDown = true;
-  console.log(JSON.stringify({ time: new Date().toISOString(), event: "shutdown", signal }));
+  log(JSON.stringify({ time: new Date().toISOString(), event: "shutdown", signal }));
   setTimeout(() => {
     const closeIdleConnections = server.closeIdleConnections;
     server.closeIdleConnections = () => {};

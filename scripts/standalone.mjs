@@ -30,7 +30,9 @@ const copy = (from, to) => {
 copy(path.join(root, distDir, "static"), path.join(standalone, distDir, "static"));
 copy(path.join(root, "public"), path.join(standalone, "public"));
 copy(path.join(root, "server.mjs"), path.join(standalone, "server.mjs"));
-copy(path.join(root, "lib", "store.mjs"), path.join(standalone, "lib", "store.mjs"));
+for (const file of ["store.mjs", "http-headers.mjs"]) {
+  copy(path.join(root, "lib", file), path.join(standalone, "lib", file));
+}
 console.log(
   `${path.relative(root, standalone)}: start it with  cd ${path.relative(root, standalone)} && node server.mjs`,
 );

@@ -1,0 +1,76 @@
+// @ts-check
+/**
+ * The headers the site's responses carry, written once: server.mjs sets them on every response
+ * in production, next.config.ts gives them to `next dev`.
+ *
+ * Production does not use Next's `headers()` rules for them: Next matches every rule against
+ * every request and, for a rule with a path pattern, compiles each header's name and value
+ * again per request (5 % of an instance's CPU serving a story under load); server.mjs sets the
+ * same fixed values with no matching at all.
+ */
+
+/**
+ * The Content-Security-Policy, as strict as prerendered pages allow. Every page carries inline
+ * scripts (Next's bootstrap and the page's RSC payload) that differ from page to page: a nonce
+ * needs a render per request, and hashes would have to be listed per page in a header set per
+ * route pattern, so inline scripts are allowed; eval and every other origin are not. `next dev`
+ * needs eval (React's debugging), so development gets no policy.
+ *
+ * @param {{ https: boolean }} site
+ */
+function contentSecurityPolicy({ https }) {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-inline'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+/**
+ * What every response carries.
+ *
+ * @param {{ https: boolean, production: boolean }} site https: the public address (SITE_URL,
+ *   fixed at build) is https; production: a production build rather than `next dev`
+ * @returns {[string, string][]}
+ */
+export function securityHeaders({ https, production }) {
+  return [
+    ...(production ? /** @type {[string, string][]} */ ([["Content-Security-Policy", contentSecurityPolicy({ https })]]) : []),
+    ["X-Content-Type-Options", "nosniff"],
+    ["X-Frame-Options", "DENY"],
+    ["Referrer-Policy", "strict-origin-when-cross-origin"],
+    ["Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"],
+    ["Cross-Origin-Opener-Policy", "same-origin"],
+    // Only a site served over HTTPS may pin browsers to it (over HTTP the header is ignored anyway).
+    ...(https
+      ? /** @type {[string, string][]} */ ([["Strict-Transport-Security", "max-age=63072000; includeSubDomains"]])
+      : []),
+  ];
+}
+
+/**
+ * Pages, feeds, sitemaps and social images (unhashed URLs). Shared caches (nginx, a CDN) keep
+ * them 2 seconds (s-maxage), then ask again with If-None-Match, which an instance answers from
+ * its own cache with a 304: a publish reaches readers through the proxy in about two seconds
+ * without any purge, and each URL costs an instance at most one cheap request every two
+ * seconds. Browsers keep a page a minute. Any cache may serve a stale copy while it fetches a
+ * fresh one, or for a week while the servers fail.
+ */
+export const PAGE_CACHE_CONTROL =
+  "public, max-age=60, s-maxage=2, stale-while-revalidate=60, stale-if-error=604800";
+
+/**
+ * The paths that get PAGE_CACHE_CONTROL: all but hashed assets (Next's own immutable, year-long
+ * header), Next's image optimizer (its own header) and the health check (never cached). A Next
+ * `headers()` source, which is also a JavaScript regular expression for the whole path.
+ */
+export const PAGE_PATHS = "/((?!_next/static|_next/image|healthz).*)";
