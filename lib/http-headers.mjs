@@ -44,7 +44,9 @@ function contentSecurityPolicy({ https }) {
  */
 export function securityHeaders({ https, production }) {
   return [
-    ...(production ? /** @type {[string, string][]} */ ([["Content-Security-Policy", contentSecurityPolicy({ https })]]) : []),
+    ...(production
+      ? /** @type {[string, string][]} */ ([["Content-Security-Policy", contentSecurityPolicy({ https })]])
+      : []),
     ["X-Content-Type-Options", "nosniff"],
     ["X-Frame-Options", "DENY"],
     ["Referrer-Policy", "strict-origin-when-cross-origin"],
@@ -52,7 +54,9 @@ export function securityHeaders({ https, production }) {
     ["Cross-Origin-Opener-Policy", "same-origin"],
     // Only a site served over HTTPS may pin browsers to it (over HTTP the header is ignored anyway).
     ...(https
-      ? /** @type {[string, string][]} */ ([["Strict-Transport-Security", "max-age=63072000; includeSubDomains"]])
+      ? /** @type {[string, string][]} */ ([
+          ["Strict-Transport-Security", "max-age=63072000; includeSubDomains"],
+        ])
       : []),
   ];
 }

@@ -11,12 +11,13 @@
  *  2. time to first byte, median of 50 sequential requests per page
  *  3. Lighthouse 12.2.3, mobile and desktop, median of --runs (default 3) per page type: the four
  *     category scores, LCP, TBT and CLS
- *  4. the story page under wrk (32 connections), and the same prerendered HTML and assets served
- *     by nginx from disk, pre-compressed (gzip_static) and compressed per request (gzip level 6,
- *     the level Next uses): --rounds rounds (default 3), the three targets in turn within each
- *     round, so each round's ratio compares runs made seconds apart
- *
- *     and through the reference deployment (deploy/: nginx and its cache, two instances)
+ *  4. the story page under wrk (32 connections), from the instance (a process per core, as
+ *     `npm start` runs it) and from the same instance limited to one process (SERVER_PROCESSES=1),
+ *     and the same prerendered HTML and assets served by nginx from disk (a worker per core),
+ *     pre-compressed (gzip_static) and compressed per request (gzip level 6, the level Next
+ *     uses), and through the reference deployment (deploy/: nginx and its cache, two
+ *     instances): --rounds rounds (default 3), the targets in turn within each round, so each
+ *     round's ratios compare runs made seconds apart
  *  5. a soak: about 200,000 requests (--soak-requests) over a mix of page types and new searches,
  *     straight at the instance, with its resident memory after warm-up and after each chunk
  *
@@ -33,6 +34,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { startApp } from "./lib/app-server.mjs";
+import { treeRss } from "./lib/measure.mjs";
 import { chromiumFlags, chromiumPath } from "./lib/chromium.mjs";
 import { nginxAvailable, nginxConf, startNginx } from "./lib/nginx.mjs";
 import { wrk } from "./lib/wrk.mjs";
@@ -264,6 +266,14 @@ if (!skip.has("load")) {
     `\n== ${storyPath} under load: wrk, ${connections} connections, ${seconds} s per run, ${rounds} rounds ==`,
   );
   const targets = { broadsheet: `${base}${storyPath}` };
+  // The same instance limited to one process (SERVER_PROCESSES=1): what one core serves.
+  const single = await startApp({
+    dir: root,
+    port: port + 3,
+    env: { NEXT_DIST_DIR: ".next", SERVER_PROCESSES: "1" },
+  });
+  cleanups.push(() => single.child.kill("SIGTERM"));
+  targets.broadsheetOneProcess = `http://127.0.0.1:${port + 3}${storyPath}`;
   if (nginxAvailable()) {
     const nginxDir = path.join(benchDir, "nginx");
     const docroot = path.join(benchDir, "static");
@@ -315,7 +325,7 @@ ${server(port + 2, "gzip on; gzip_comp_level 6; gzip_types text/css application/
       if (figures.error) throw new Error(figures.error);
       runsByTarget[name].push(figures);
       console.log(
-        `round ${round}  ${name.padEnd(19)} ${String(figures.requestsPerSecond).padStart(8)} req/s  p50 ${figures.p50_ms.toFixed(2).padStart(6)} ms  p99 ${figures.p99_ms.toFixed(2).padStart(6)} ms  ${figures.errors} errors`,
+        `round ${round}  ${name.padEnd(21)} ${String(figures.requestsPerSecond).padStart(8)} req/s  p50 ${figures.p50_ms.toFixed(2).padStart(6)} ms  p99 ${figures.p99_ms.toFixed(2).padStart(6)} ms  ${figures.errors} errors`,
       );
     }
   }
@@ -338,16 +348,18 @@ ${server(port + 2, "gzip on; gzip_comp_level 6; gzip_types text/css application/
       ratios[`deployment/${other}`] = { perRound, median: +median(perRound).toFixed(3) };
     }
     if (!runsByTarget[other]) continue;
-    const perRound = runsByTarget.broadsheet.map(
-      (r, i) => +(r.requestsPerSecond / runsByTarget[other][i].requestsPerSecond).toFixed(3),
-    );
-    ratios[`broadsheet/${other}`] = { perRound, median: +median(perRound).toFixed(3) };
+    for (const name of ["broadsheet", "broadsheetOneProcess"]) {
+      const perRound = runsByTarget[name].map(
+        (r, i) => +(r.requestsPerSecond / runsByTarget[other][i].requestsPerSecond).toFixed(3),
+      );
+      ratios[`${name}/${other}`] = { perRound, median: +median(perRound).toFixed(3) };
+    }
   }
   results.load = { path: storyPath, connections, seconds, rounds, ...summary, ratios };
   console.log("median:");
   for (const [name, s] of Object.entries(summary)) {
     console.log(
-      `  ${name.padEnd(19)} ${String(s.requestsPerSecond).padStart(8)} req/s  p50 ${s.p50_ms.toFixed(2)} ms  p99 ${s.p99_ms.toFixed(2)} ms  ${s.errors} errors`,
+      `  ${name.padEnd(21)} ${String(s.requestsPerSecond).padStart(8)} req/s  p50 ${s.p50_ms.toFixed(2)} ms  p99 ${s.p99_ms.toFixed(2)} ms  ${s.errors} errors`,
     );
   }
   for (const [other, r] of Object.entries(ratios)) {
@@ -357,9 +369,8 @@ ${server(port + 2, "gzip on; gzip_comp_level 6; gzip_types text/css application/
 
 // 5: soak. About 200,000 requests over a mix of page types, straight at one instance, in
 // chunks; its resident memory is read after each chunk. Warm-up first; nothing asserted.
-/** Resident memory of a process, from /proc, in MiB. */
-const rssMiB = (pid) =>
-  +(Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))[1]) / 1024).toFixed(1);
+/** Resident memory of the instance (its supervisor and every worker), in MiB. */
+const rssMiB = (pid) => +(treeRss(pid) / 2 ** 20).toFixed(1);
 
 if (!skip.has("soak")) {
   const target = Number(values["soak-requests"]);

@@ -5,7 +5,7 @@
  * what it sent, what failed and what it measured. Bounded: about two minutes in all.
  */
 import { spawn } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
+import { openSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { Agent, get } from "node:http";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -81,7 +81,7 @@ test("nginx caches pages by the app's Cache-Control, answers 304 from the cache 
     .map((line) => JSON.parse(line));
   const served = lines.find((l) => l.path === firstStory.path && l.status === 200);
   expect(served, "a log line for the story").toBeTruthy();
-  expect(Object.keys(served).sort()).toEqual(["bytes", "method", "ms", "path", "status", "time"]);
+  expect(Object.keys(served).sort()).toEqual(["bytes", "method", "ms", "path", "pid", "status", "time"]);
   expect(new Date(served.time).toISOString()).toBe(served.time);
 });
 
@@ -269,3 +269,87 @@ for (const target of ["an instance, directly", "nginx"] as const) {
     expect(await story.text()).toContain(firstStory.headline);
   });
 }
+
+/** The processes whose parent is `pid`, from /proc. */
+function childPids(pid: number) {
+  const children: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) children.push(Number(entry));
+    } catch {
+      // It ended while we looked.
+    }
+  }
+  return children.sort((a, b) => a - b);
+}
+
+test("an instance serves from a process per core; a worker that dies is replaced while the others serve", async () => {
+  const port = OPS_PORT + 8;
+  const logFile = path.join(cluster.work, "processes.log");
+  const child = spawn(process.execPath, ["server.mjs"], {
+    cwd: path.join(DIST_DIR, "standalone"),
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      NEXT_DIST_DIR: DIST_DIR,
+      BROADSHEET_STORE: STORE_DIR,
+      SERVER_PROCESSES: "2",
+    },
+    stdio: ["ignore", openSync(logFile, "w"), "inherit"],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const base = `http://127.0.0.1:${port}`;
+  const healthy = () =>
+    fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+  for (let i = 0; i < 300 && !(await healthy()); i++) await sleep(50);
+  const workers = childPids(child.pid!);
+  expect(workers, "two worker processes").toHaveLength(2);
+
+  // Each new connection goes to a worker free to take it: within a few dozen, both have served.
+  const servedBy = () =>
+    new Set(
+      readFileSync(logFile, "utf8")
+        .split("\n")
+        .filter((line) => line.includes('"method":"GET"'))
+        .map((line) => JSON.parse(line).pid),
+    );
+  for (let i = 0; i < 100 && servedBy().size < 2; i++) {
+    const response = await fetch(`${base}${firstStory.path}`, { headers: { Connection: "close" } });
+    expect(response.status).toBe(200);
+    await sleep(20); // log lines are written once per turn of the event loop
+  }
+  expect([...servedBy()].sort((a, b) => a - b)).toEqual(workers);
+
+  // One worker dies: the other goes on serving, and a new one takes its place.
+  process.kill(workers[0], "SIGKILL");
+  const statuses: number[] = [];
+  let replaced: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const response = await fetch(`${base}/healthz`, {
+      headers: { Connection: "close" },
+      signal: AbortSignal.timeout(5000),
+    });
+    statuses.push(response.status);
+    replaced = childPids(child.pid!);
+    const listening = readFileSync(logFile, "utf8").match(/"event":"listening"/g)?.length ?? 0;
+    if (replaced.length === 2 && !replaced.includes(workers[0]) && listening === 3) break;
+    await sleep(100);
+  }
+  const log = readFileSync(logFile, "utf8");
+  console.log(`processes: ${JSON.stringify({ workers, replaced, statuses: [...new Set(statuses)] })}`);
+  expect(statuses.filter((s) => s !== 200)).toEqual([]);
+  expect(replaced).toHaveLength(2);
+  expect(replaced).not.toContain(workers[0]);
+  expect(log).toContain(`"event":"worker-exit","pid":${workers[0]}`);
+
+  // A signal to the instance reaches every worker; it exits 0 when they all have.
+  child.kill("SIGTERM");
+  expect(await exited).toBe(0);
+  for (const pid of replaced) expect(() => process.kill(pid, 0), `worker ${pid} is gone`).toThrow();
+});
