@@ -8,7 +8,8 @@
  *   node deploy/cluster.mjs --instances 2 --port 8080 [--redis]  # nginx on 8080, instances on 8081-8082
  *     SIGHUP: rolling restart of the instances, one at a time; SIGINT/SIGTERM: stop everything
  *
- * A supervisor restarts an instance that exits on its own (crash, SIGKILL). State (nginx's
+ * The machine's cores are shared out: each instance runs cores / N processes (SERVER_PROCESSES,
+ * at least one). A supervisor restarts an instance that exits on its own (crash, SIGKILL). State (nginx's
  * config, cache and logs, each instance's log) lives in .deploy/<port>/.
  *
  * With --redis (or REDIS_URL already set), the instances share rendered pages through Redis
@@ -23,6 +24,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, cpSync } from "node:fs";
 import { connect } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { nginxConf, startNginx } from "../scripts/lib/nginx.mjs";
@@ -86,6 +88,9 @@ export async function startCluster({
         NODE_ENV: "production",
         // Every instance reads the one store that `npm run publish` writes.
         BROADSHEET_STORE: path.resolve(store),
+        // The machine's cores shared out: each instance runs its share of processes (server.mjs).
+        SERVER_PROCESSES:
+          process.env.SERVER_PROCESSES ?? String(Math.max(1, Math.floor(os.availableParallelism() / count))),
         ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
       },
       stdio: ["ignore", out, out],
