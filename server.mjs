@@ -34,6 +34,7 @@ import os from "node:os";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { PAGE_CACHE_CONTROL, PAGE_PATHS, securityHeaders } from "./lib/http-headers.mjs";
+import { UNSATISFIABLE, byteRange } from "./lib/http-range.mjs";
 import { contentStore } from "./lib/store.mjs";
 
 /**
@@ -136,11 +137,24 @@ function matches(ifNoneMatch, etag) {
   return ifNoneMatch.split(",").some((tag) => bare(tag) === bare(etag));
 }
 
+/** Statuses a shared cache may keep, when the response says it may. */
+const STORABLE = new Set([200, 203, 204, 206, 301, 304, 308, 410]);
+
 /** Next's x-nextjs-* headers tell clients about its cache and routing: nothing they need. */
 function hideInternals(res) {
   const writeHead = res.writeHead;
   res.writeHead = function (...args) {
     for (const name of this.getHeaderNames()) if (name.startsWith("x-nextjs-")) this.removeHeader(name);
+    // Only an answer that stays true may be kept by a cache: never an error, never a 404 (a story
+    // may be published at that address any moment). Next marks some of its own 404s and error
+    // pages public, for five minutes.
+    const status = typeof args[0] === "number" ? args[0] : this.statusCode;
+    if (
+      !STORABLE.has(status) &&
+      /\bpublic\b|s-maxage|max-age=[1-9]/.test(String(this.getHeader("cache-control") ?? ""))
+    ) {
+      this.setHeader("Cache-Control", "no-store");
+    }
     // While shutting down, a response closes its connection behind it (see shutdown()).
     if (shuttingDown) this.setHeader("Connection", "close");
     return writeHead.apply(this, args);
@@ -162,6 +176,30 @@ function setSiteHeaders(res, pathname) {
   for (const [name, value] of SITE_HEADERS) res.setHeader(name, value);
   if (PAGES.test(pathname)) res.setHeader("Cache-Control", PAGE_CACHE_CONTROL);
 }
+
+/**
+ * The routes Next builds for its own use (its not-found and error pages, and the Pages Router's
+ * /404 and /500), read from the build's manifests, and /index, Next's name for the home page:
+ * served as they are, they answered 404s and a 200 that Next marked public for five minutes.
+ * Each is answered as UNKNOWN_PATH, an address no route serves.
+ */
+function internalRoutes() {
+  const manifest = (file) => {
+    try {
+      return JSON.parse(readFileSync(path.join(dir, distDir, file), "utf8"));
+    } catch {
+      return {};
+    }
+  };
+  const appRoutes = Object.values(manifest("app-path-routes-manifest.json")).filter((route) =>
+    String(route)
+      .split("/")
+      .some((segment) => segment.startsWith("_")),
+  );
+  return new Set(["/index", ...appRoutes, ...Object.keys(manifest("server/pages-manifest.json"))]);
+}
+const INTERNAL_ROUTES = internalRoutes();
+const UNKNOWN_PATH = "/_unknown";
 
 /** A taken-down story's page and social image answer 410 Gone. */
 const STORY_PATH = /^\/stories\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/social\.png)?$/;
@@ -243,30 +281,75 @@ function holdWholeResponse(req, res) {
     held = null;
     const status = this.statusCode;
     const cacheable = /\bpublic\b/.test(String(this.getHeader("cache-control") ?? ""));
-    // A cacheable 200 is a version of a page: its tag and gzipped bytes are worked out once (see
-    // versionOf). Next's own ETag, a hash computed in JavaScript over the page on every request,
-    // took a tenth of an instance's CPU under load: next.config.ts turns it off.
-    const version = status === 200 && cacheable ? versionOf(body) : null;
-    if (version && !this.getHeader("etag")) {
-      this.setHeader("ETag", version.etag);
-      if (matches(req.headers["if-none-match"], version.etag)) {
-        for (const name of ["content-length", "content-type", "content-encoding", "transfer-encoding"]) {
-          this.removeHeader(name);
-        }
-        varyOnEncoding(this);
-        writeHead.call(this, 304);
+    this.removeHeader("transfer-encoding");
+    // A cacheable 200 is a version of a page: its tags and gzipped bytes are worked out once
+    // (see versionOf). Next's own ETag, a hash computed in JavaScript over the page on every
+    // request, took a tenth of an instance's CPU under load: next.config.ts turns it off.
+    if (status !== 200 || !cacheable) {
+      const payload = compress(req, this, body);
+      this.setHeader("Content-Length", Buffer.byteLength(payload));
+      writeHead.call(this, status, ...(pending ? [pending] : []));
+      return end.call(this, payload, callback);
+    }
+    const version = versionOf(body);
+    const type = String(this.getHeader("content-type") ?? "");
+    const compressible =
+      version.length >= 256 && !this.getHeader("content-encoding") && COMPRESSIBLE.test(type);
+    if (compressible) varyOnEncoding(this);
+    const gzip = compressible && acceptsGzip(req);
+    // Each encoding is its own representation with its own tag: a download resumed with
+    // If-Range never joins gzip bytes to plain ones.
+    const etag = gzip ? version.gzipEtag : version.etag;
+    this.setHeader("ETag", etag);
+    if (matches(req.headers["if-none-match"], etag)) {
+      for (const name of ["content-length", "content-type", "content-encoding"]) this.removeHeader(name);
+      writeHead.call(this, 304);
+      return end.call(this, callback);
+    }
+    const range = req[RANGE];
+    if (range && (range.ifRange === undefined || range.ifRange === version.etag)) {
+      const bytes = typeof body === "string" ? Buffer.from(body) : body;
+      const wanted = byteRange(range.header, bytes.length);
+      if (wanted === UNSATISFIABLE) {
+        for (const name of ["etag", "content-type", "content-encoding"]) this.removeHeader(name);
+        this.setHeader("Content-Range", `bytes */${bytes.length}`);
+        this.setHeader("Content-Length", 0);
+        writeHead.call(this, 416);
         return end.call(this, callback);
       }
+      if (wanted) {
+        // A range of the plain bytes, whatever the client accepts: ranges of gzip are no one's.
+        const part = bytes.subarray(wanted.start, wanted.end + 1);
+        this.removeHeader("content-encoding");
+        this.setHeader("ETag", version.etag);
+        this.setHeader("Content-Range", `bytes ${wanted.start}-${wanted.end}/${bytes.length}`);
+        this.setHeader("Content-Length", part.length);
+        writeHead.call(this, 206);
+        return end.call(this, part, callback);
+      }
+      // Not a range we serve (malformed, or several): the whole body, as RFC 9110 allows.
     }
-    const payload = compress(req, this, body, version);
-    this.removeHeader("transfer-encoding");
-    this.setHeader(
-      "Content-Length",
-      payload === body && version ? version.length : Buffer.byteLength(payload),
-    );
+    if (gzip) this.setHeader("Content-Encoding", "gzip");
+    const payload = gzip ? gzipOnce(version, body) : body;
+    this.setHeader("Content-Length", gzip ? payload.length : version.length);
     writeHead.call(this, status, ...(pending ? [pending] : []));
     return end.call(this, payload, callback);
   };
+}
+
+/**
+ * Range requests are answered here, from the whole body, for every route: Next never sees a
+ * Range header (its static file server answered a malformed or unsatisfiable one with 500).
+ * Set aside on the request by takeRange(), before Next runs.
+ */
+const RANGE = Symbol("range");
+
+function takeRange(req) {
+  const header = req.headers.range;
+  const ifRange = req.headers["if-range"];
+  delete req.headers.range;
+  delete req.headers["if-range"];
+  if (header !== undefined) req[RANGE] = { header: String(header), ifRange };
 }
 
 /** A written chunk, kept as a string when it is one (utf8), else as a Buffer. */
@@ -297,7 +380,14 @@ function versionOf(body) {
   } else {
     const length = Buffer.byteLength(body);
     // What the entry holds: the string it is keyed by (a hash is small), and later the gzip.
-    version = { etag: etagOf(body), length, gzip: null, bytes: typeof body === "string" ? length : 64 };
+    const etag = etagOf(body);
+    version = {
+      etag,
+      gzipEtag: `${etag.slice(0, -1)}-gz"`,
+      length,
+      gzip: null,
+      bytes: typeof body === "string" ? length : 64,
+    };
     grow(version.bytes);
   }
   versions.set(key, version);
@@ -340,16 +430,18 @@ function varyOnEncoding(res) {
   }
 }
 
-function compress(req, res, body, version) {
+/** Compression of a response that is not a version of a page: each time. */
+function compress(req, res, body) {
   const type = String(res.getHeader("content-type") ?? "");
-  const length = version ? version.length : Buffer.byteLength(body);
-  if (length < 256 || res.getHeader("content-encoding") || !COMPRESSIBLE.test(type)) return body;
-  // Only a whole body: a range (206) is compressed by nobody, and must never enter the cache.
+  if (Buffer.byteLength(body) < 256 || res.getHeader("content-encoding") || !COMPRESSIBLE.test(type)) {
+    return body;
+  }
+  // Only a whole body: a partial one (206) is compressed by nobody.
   if (res.statusCode !== 200 || res.getHeader("content-range")) return body;
   varyOnEncoding(res);
   if (!acceptsGzip(req)) return body;
   res.setHeader("Content-Encoding", "gzip");
-  return version ? gzipOnce(version, body) : gzipSync(body, { level: 6 });
+  return gzipSync(body, { level: 6 });
 }
 
 /**
@@ -406,13 +498,14 @@ const LOG_PATH_CHARS = 500;
 
 /** One line per request, for the log collector: JSON, so no field can break the line. */
 function logRequest(req, res, started) {
+  const { method, url } = req; // as the client sent them
   res.on("close", () => {
     const line = {
       time: new Date().toISOString(),
       pid: process.pid, // which of the instance's processes served it
-      method: req.method,
+      method,
       // A line stays short enough to be written whole (see flushLog) whatever was asked for.
-      path: req.url.length > LOG_PATH_CHARS ? `${req.url.slice(0, LOG_PATH_CHARS)}…` : req.url,
+      path: url.length > LOG_PATH_CHARS ? `${url.slice(0, LOG_PATH_CHARS)}…` : url,
       status: res.statusCode,
       bytes: Number(res.getHeader("content-length") ?? 0) || undefined,
       ms: +(performance.now() - started).toFixed(2),
@@ -463,6 +556,12 @@ const server = createServer((req, res) => {
       Connection: "close",
     });
   }
+  // HEAD is answered as GET is, headers and all (Node sends no body for it): Next would leave
+  // out the ETag, the encoding and the length of what GET sends.
+  if (req.method === "HEAD") req.method = "GET";
+  takeRange(req);
+  // Routes Next builds for itself answer as any unknown address does.
+  if (INTERNAL_ROUTES.has(pathname)) req.url = UNKNOWN_PATH;
   hideInternals(res);
   holdWholeResponse(req, res);
   setSiteHeaders(res, pathname);

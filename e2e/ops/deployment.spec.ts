@@ -242,7 +242,8 @@ test("SIGTERM: requests in flight finish, the health check turns 503, then new c
 for (const target of ["an instance, directly", "nginx"] as const) {
   test(`hostile requests to ${target}: never a 5xx, never reflected, nothing leaked, healthy after`, async () => {
     const port = target === "nginx" ? OPS_PORT : PORT;
-    const cases = fuzzCases();
+    const page = await (await fetch(`http://127.0.0.1:${PORT}${firstStory.path}`)).text();
+    const cases = fuzzCases(/\/_next\/static\/[^"]+\.js/.exec(page)![0]);
     const problems: string[] = [];
     const statuses = new Map<string, number>();
     let next = 0;

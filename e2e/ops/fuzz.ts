@@ -37,6 +37,15 @@ const QUERIES = [
 ];
 
 const PATHS = [
+  // Routes Next builds for itself: answered as unknown addresses, never stored.
+  "/_not-found",
+  "/_global-error",
+  "/404",
+  "/500",
+  "/index",
+  "/_error",
+  "/_app",
+  "/_document",
   "/../../../../etc/passwd",
   "/..%2f..%2f..%2fetc%2fpasswd",
   "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
@@ -115,6 +124,13 @@ const HEADER_CASES: [string, string[], string?][] = [
   ["bad Next-Router-State-Tree", ["RSC: 1", `Next-Router-State-Tree: ${MARK}`]],
   ["Next-Router-Prefetch", ["Next-Router-Prefetch: 1", "RSC: 1"]],
   ["bad Range", ["Range: bytes=999999-1,-5,abc"]],
+  ["Range: not a number", ["Range: bytes=abc"]],
+  ["Range beyond the end", ["Range: bytes=999999-"]],
+  ["Range backwards", ["Range: bytes=5-1"]],
+  ["Range: empty suffix", ["Range: bytes=-0"]],
+  ["Range with a huge number", [`Range: bytes=${"9".repeat(400)}-`]],
+  ["If-Range with garbage", ["Range: bytes=0-9", `If-Range: ${MARK}`]],
+  ["If-Range with a date", ["Range: bytes=0-9", "If-Range: Wed, 21 Oct 2015 07:28:00 GMT"]],
   ["many Ranges", [`Range: bytes=${Array.from({ length: 200 }, (_, i) => `${i}-${i}`).join(",")}`]],
   ["garbage If-None-Match", [`If-None-Match: ${MARK}, W/"x", *`]],
   ["garbage If-Modified-Since", ["If-Modified-Since: yesterday"]],
@@ -133,7 +149,8 @@ const HEADER_CASES: [string, string[], string?][] = [
   ["Expect: 100-continue", ["Expect: 100-continue"]],
 ];
 
-export type FuzzCase = { name: string; request: string; injected: boolean };
+/** publicFile: a hashed script, whose own text names modules (node_modules) and is no leak. */
+export type FuzzCase = { name: string; request: string; injected: boolean; publicFile?: boolean };
 
 const request = (method: string, target: string, headers: string[] = [], body = "") => {
   const hasHost = headers.some((h) => /^host:/i.test(h));
@@ -146,8 +163,8 @@ const request = (method: string, target: string, headers: string[] = [], body = 
   return `${lines.join("\r\n")}\r\n\r\n${body}`;
 };
 
-/** Every case, in a fixed order. */
-export function fuzzCases(): FuzzCase[] {
+/** Every case, in a fixed order. `asset`: a hashed script's path, for Next's static files. */
+export function fuzzCases(asset: string): FuzzCase[] {
   const cases: FuzzCase[] = [];
   for (const page of PAGES) {
     for (const query of QUERIES) {
@@ -181,13 +198,17 @@ export function fuzzCases(): FuzzCase[] {
       });
     }
   }
-  for (const page of ["/", firstStory.path, "/search", "/feed.xml"]) {
+  for (const page of ["/", firstStory.path, "/search", "/feed.xml", asset]) {
     for (const [label, headers, body] of HEADER_CASES) {
-      cases.push({
-        name: `${label}: GET ${page}`,
-        request: request("GET", page, headers, body),
-        injected: true,
-      });
+      for (const method of ["GET", "HEAD"]) {
+        if (method === "HEAD" && body) continue;
+        cases.push({
+          name: `${label}: ${method} ${page}`,
+          request: request(method, page, headers, body),
+          injected: true,
+          publicFile: page === asset,
+        });
+      }
     }
   }
   // Malformed request lines.
@@ -224,10 +245,22 @@ const LEAKS: [string, RegExp][] = [
 export function judge(fuzzCase: FuzzCase, response: RawResponse): string[] {
   const problems: string[] = [];
   if (response.status !== null && response.status >= 500) problems.push(`answered ${response.status}`);
+  // Only what stays true may be kept by a cache: never an error, never a 404.
+  const cacheControl = /^cache-control:(.*)$/im.exec(response.head)?.[1] ?? "";
+  const storable =
+    /\bpublic\b|s-maxage|max-age=[1-9]/i.test(cacheControl) && !/no-store|private/i.test(cacheControl);
+  if (response.status !== null && response.status >= 400 && response.status !== 410 && storable) {
+    problems.push(`a ${response.status} that caches may keep (Cache-Control:${cacheControl})`);
+  }
+  if (/^x-cache:\s*(HIT|STALE)/im.test(response.head) && response.status !== null && response.status >= 400) {
+    if (response.status !== 410) problems.push(`a ${response.status} served from nginx's cache`);
+  }
   const text = `${response.head}\r\n\r\n${response.body}`;
   if (fuzzCase.injected && (text.includes(MARK) || text.includes(SCRIPT) || text.includes("<svg onload"))) {
     problems.push("reflected the injected markup unescaped");
   }
-  for (const [what, pattern] of LEAKS) if (pattern.test(text)) problems.push(`shows ${what}`);
+  const served = response.status !== null && response.status < 300; // 100 Continue, then the file
+  const exposed = fuzzCase.publicFile && served ? response.head : text;
+  for (const [what, pattern] of LEAKS) if (pattern.test(exposed)) problems.push(`shows ${what}`);
   return problems;
 }
