@@ -35,6 +35,7 @@ import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { PAGE_CACHE_CONTROL, PAGE_PATHS, securityHeaders } from "./lib/http-headers.mjs";
 import { UNSATISFIABLE, byteRange } from "./lib/http-range.mjs";
+import { captureOutput, clip, log } from "./lib/server-log.mjs";
 import { contentStore } from "./lib/store.mjs";
 
 /**
@@ -49,10 +50,17 @@ import { contentStore } from "./lib/store.mjs";
  * own is replaced; one that fails before it listens (a port in use, a missing store) stops
  * the server with its message. A worker whose supervisor dies exits at once (node:cluster).
  */
+// Every line this process writes is JSON, whoever writes it (lib/server-log.mjs).
+captureOutput();
+
 const PROCESSES = Number(process.env.SERVER_PROCESSES ?? os.availableParallelism());
 if (!Number.isInteger(PROCESSES) || PROCESSES < 1) {
-  console.error(
-    `SERVER_PROCESSES must be a whole number, 1 or more (it is "${process.env.SERVER_PROCESSES}")`,
+  log(
+    {
+      event: "error",
+      error: `SERVER_PROCESSES must be a whole number, 1 or more (it is "${clip(String(process.env.SERVER_PROCESSES))}")`,
+    },
+    "stderr",
   );
   process.exit(1);
 }
@@ -67,8 +75,6 @@ function supervise(count) {
     : ["--max-semi-space-size=32"];
   cluster.setupPrimary({ execArgv: [...process.execArgv, ...flags] });
   cluster.schedulingPolicy = cluster.SCHED_NONE;
-  const say = (event, fields = {}) =>
-    process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), event, ...fields })}\n`);
   let stopping = false;
   let failed = false;
   cluster.on("listening", (worker) => {
@@ -88,7 +94,7 @@ function supervise(count) {
       if (left === 0) process.exit(code || 1);
       failed = true;
     } else {
-      say("worker-exit", { pid: worker.process.pid, code, signal, restarting: true });
+      log({ event: "worker-exit", pid: worker.process.pid, code, signal, restarting: true });
       cluster.fork();
     }
   });
@@ -493,55 +499,22 @@ function refusal(req) {
   return null;
 }
 
-/** Characters of a request's path logged: escaped, even the worst case stays under 4,096 bytes. */
-const LOG_PATH_CHARS = 500;
-
 /** One line per request, for the log collector: JSON, so no field can break the line. */
 function logRequest(req, res, started) {
   const { method, url } = req; // as the client sent them
   res.on("close", () => {
-    const line = {
-      time: new Date().toISOString(),
+    log({
       pid: process.pid, // which of the instance's processes served it
       method,
-      // A line stays short enough to be written whole (see flushLog) whatever was asked for.
-      path: url.length > LOG_PATH_CHARS ? `${url.slice(0, LOG_PATH_CHARS)}…` : url,
+      // Cut, so that the line is always written whole (lib/server-log.mjs).
+      path: clip(url),
       status: res.statusCode,
       bytes: Number(res.getHeader("content-length") ?? 0) || undefined,
       ms: +(performance.now() - started).toFixed(2),
       ...(res.writableFinished ? {} : { aborted: true }),
-    };
-    log(JSON.stringify(line));
+    });
   });
 }
-
-/**
- * Log lines written together, once per turn of the event loop: one write for every request
- * that finished in it rather than one each. Written before the process exits, too.
- */
-let logLines = [];
-function log(line) {
-  if (logLines.length === 0) setImmediate(flushLog);
-  logLines.push(line);
-}
-/**
- * Each write holds whole lines and at most PIPE_BUF (4,096) bytes, the most a pipe takes in one
- * piece: the workers of one server share its stdout, and no line may be cut by another's.
- */
-const LOG_WRITE_BYTES = 4096;
-function flushLog() {
-  let chunk = "";
-  for (const line of logLines) {
-    if (chunk && Buffer.byteLength(chunk) + Buffer.byteLength(line) + 1 > LOG_WRITE_BYTES) {
-      process.stdout.write(chunk);
-      chunk = "";
-    }
-    chunk += `${line}\n`;
-  }
-  if (chunk) process.stdout.write(chunk);
-  logLines = [];
-}
-process.on("exit", flushLog);
 
 let shuttingDown = false;
 const server = createServer((req, res) => {
@@ -567,7 +540,7 @@ const server = createServer((req, res) => {
   setSiteHeaders(res, pathname);
   if (takenDown(pathname)) answerGone(res);
   handle(req, res).catch((error) => {
-    console.error(JSON.stringify({ time: new Date().toISOString(), error: String(error?.stack ?? error) }));
+    log({ event: "error", error: String(error?.stack ?? error).slice(0, 3000) }, "stderr");
     // Never half a page, and never cached: whatever was held goes, headers and all.
     if (res.headersSent) return res.destroy();
     res[DISCARD]?.();
@@ -580,11 +553,11 @@ server.keepAliveTimeout = 65_000;
 
 server.on("error", (error) => {
   // A port already in use, say: say so and stop, rather than linger without listening.
-  console.error(JSON.stringify({ time: new Date().toISOString(), event: "error", error: String(error) }));
+  log({ event: "error", error: String(error) }, "stderr");
   process.exit(1);
 });
 server.listen(port, hostname, () => {
-  log(JSON.stringify({ time: new Date().toISOString(), event: "listening", hostname, port }));
+  log({ event: "listening", hostname, port });
 });
 
 /**
@@ -601,7 +574,7 @@ server.listen(port, hostname, () => {
 function shutdown(signal) {
   if (shuttingDown) return;
   shuttingDown = true;
-  log(JSON.stringify({ time: new Date().toISOString(), event: "shutdown", signal }));
+  log({ event: "shutdown", signal });
   setTimeout(() => {
     const closeIdleConnections = server.closeIdleConnections;
     server.closeIdleConnections = () => {};

@@ -33,7 +33,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { contentStore, dueCount, dueTimeBefore, validFrom } from "./store.mjs";
+import { contentStore, dueCount, dueTimeBefore, logEvent, validFrom } from "./store.mjs";
 
 const require = createRequire(import.meta.url);
 const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache").default;
@@ -54,9 +54,7 @@ async function sharedCache() {
     client.on("error", (error) => {
       if (reported) return;
       reported = true; // once per outage, not once per retry
-      console.error(
-        JSON.stringify({ time: new Date().toISOString(), event: "redis-error", error: String(error) }),
-      );
+      logEvent({ event: "redis-error", error: String(error) }, "stderr");
     });
     client.on("ready", () => {
       reported = false;

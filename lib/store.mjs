@@ -25,6 +25,22 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
+/**
+ * One JSON line of the server's log: through lib/server-log.mjs when the server runs (it
+ * registers itself on globalThis: this module is also bundled into Next's own code), else
+ * straight to the console (scripts, tests, `next dev`).
+ *
+ * @param {Record<string, unknown>} fields
+ * @param {"stdout" | "stderr"} [to]
+ */
+export function logEvent(fields, to = "stdout") {
+  const serverLog = /** @type {any} */ (globalThis)[Symbol.for("broadsheet.log")];
+  if (serverLog) return serverLog(fields, to);
+  const line = JSON.stringify({ time: new Date().toISOString(), ...fields });
+  if (to === "stderr") console.error(line);
+  else console.log(line);
+}
+
 export const MANIFEST_FILE = "manifest.json";
 export const DOCS_DIR = "docs";
 export const STORE_FORMAT = 1;
@@ -226,14 +242,7 @@ export function createStore({ dir, development = false, pollMs = 500 }) {
     const first = snapshot === null;
     snapshot = next;
     if (!first) {
-      console.log(
-        JSON.stringify({
-          time: new Date().toISOString(),
-          event: "content",
-          version: next.version,
-          stories: next.articles.length,
-        }),
-      );
+      logEvent({ event: "content", version: next.version, stories: next.articles.length });
     }
   }
 
@@ -249,9 +258,7 @@ export function createStore({ dir, development = false, pollMs = 500 }) {
       // A publish caught half-way (a copy still arriving), or a broken store: keep serving what
       // we have; try this manifest again in 5 s, and say so once, not every half second.
       if (seen !== failed.signature) {
-        console.error(
-          JSON.stringify({ time: new Date().toISOString(), event: "content-error", error: String(error) }),
-        );
+        logEvent({ event: "content-error", error: String(error) }, "stderr");
       }
       failed = { signature: seen, retryAt: Date.now() + 5000 };
     }

@@ -30,7 +30,7 @@ const copy = (from, to) => {
 copy(path.join(root, distDir, "static"), path.join(standalone, distDir, "static"));
 copy(path.join(root, "public"), path.join(standalone, "public"));
 copy(path.join(root, "server.mjs"), path.join(standalone, "server.mjs"));
-for (const file of ["store.mjs", "http-headers.mjs", "http-range.mjs"]) {
+for (const file of ["store.mjs", "http-headers.mjs", "http-range.mjs", "server-log.mjs"]) {
   copy(path.join(root, "lib", file), path.join(standalone, "lib", file));
 }
 console.log(

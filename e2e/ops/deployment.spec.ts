@@ -263,6 +263,9 @@ for (const target of ["an instance, directly", "nginx"] as const) {
     );
     expect(cases.length).toBeGreaterThanOrEqual(500);
     expect(problems).toEqual([]);
+    // Whatever the cases made Next say, every line of the log is still one JSON object.
+    await sleep(300);
+    expect(instanceLogLines().filter((line) => typeof line === "string")).toEqual([]);
     expect(health.status).toBe(200);
     // Nothing the fuzz sent has replaced a page in the cache.
     const story = await fetch(`http://127.0.0.1:${port}${firstStory.path}`);
@@ -270,6 +273,57 @@ for (const target of ["an instance, directly", "nginx"] as const) {
     expect(await story.text()).toContain(firstStory.headline);
   });
 }
+
+/** Every line of every instance's log (stdout and stderr), each parsed, or the line that is not JSON. */
+function instanceLogLines() {
+  return cluster.instances.flatMap((_, i) =>
+    readFileSync(path.join(cluster.work, `instance-${i}.log`), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => {
+        try {
+          return JSON.parse(line) as Record<string, unknown>;
+        } catch {
+          return line;
+        }
+      }),
+  );
+}
+
+test("no request can write a line of the log: every line is JSON, and what a client sent is a field", async () => {
+  const forged = JSON.stringify({
+    time: "2026-01-01T00:00:00.000Z",
+    method: "GET",
+    path: "/forged",
+    status: 200,
+  });
+  const payload = encodeURIComponent(`\n${forged}\n`);
+  const targets = [
+    `/_next/image?url=${payload}&w=64&q=75`,
+    `/_next/image?url=%2F${payload}.png&w=64&q=75`,
+    `/_next/image?url=%2Flogo.png${payload}&w=64&q=75`,
+    `/stories/x${payload}`,
+    `/search?q=${payload}`,
+    `/${payload}`,
+  ];
+  for (const base of [`http://127.0.0.1:${cluster.instances[0].port}`, cluster.url]) {
+    for (const target of targets) expect((await fetch(`${base}${target}`)).status, target).toBeLessThan(500);
+  }
+  await sleep(300); // lines are written once per turn of the event loop
+  const lines = instanceLogLines();
+  const notJson = lines.filter((line) => typeof line === "string");
+  const forgedLines = lines.filter((line) => typeof line === "object" && line.path === "/forged");
+  const carried = lines.filter(
+    (line) => typeof line === "object" && String(line.message ?? "").includes("/forged"),
+  );
+  console.log(
+    `log: ${JSON.stringify({ lines: lines.length, notJson: notJson.length, forged: forgedLines.length, carriedAsMessage: carried.length })}`,
+  );
+  expect(notJson).toEqual([]);
+  expect(forgedLines).toEqual([]);
+  // Next did write its message with the client's text in it: as a field of a line of ours.
+  expect(carried.length).toBeGreaterThan(0);
+});
 
 /** The processes whose parent is `pid`, from /proc. */
 function childPids(pid: number) {
