@@ -33,7 +33,12 @@ import { createServer } from "node:http";
 import os from "node:os";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
-import { PAGE_CACHE_CONTROL, PAGE_PATHS, securityHeaders } from "./lib/http-headers.mjs";
+import {
+  NOT_FOUND_CACHE_CONTROL,
+  PAGE_CACHE_CONTROL,
+  PAGE_PATHS,
+  securityHeaders,
+} from "./lib/http-headers.mjs";
 import { UNSATISFIABLE, byteRange } from "./lib/http-range.mjs";
 import { captureOutput, clip, log } from "./lib/server-log.mjs";
 import { contentStore } from "./lib/store.mjs";
@@ -151,15 +156,15 @@ function hideInternals(res) {
   const writeHead = res.writeHead;
   res.writeHead = function (...args) {
     for (const name of this.getHeaderNames()) if (name.startsWith("x-nextjs-")) this.removeHeader(name);
-    // Only an answer that stays true may be kept by a cache: never an error, never a 404 (a story
-    // may be published at that address any moment). Next marks some of its own 404s and error
-    // pages public, for five minutes.
+    // Only an answer that stays true may be kept by a cache: never an error, and a 404 only for
+    // a moment (a story may be published at that address any time). Next marks some of its own
+    // 404s and error pages public, for five minutes.
     const status = typeof args[0] === "number" ? args[0] : this.statusCode;
     if (
       !STORABLE.has(status) &&
       /\bpublic\b|s-maxage|max-age=[1-9]/.test(String(this.getHeader("cache-control") ?? ""))
     ) {
-      this.setHeader("Cache-Control", "no-store");
+      this.setHeader("Cache-Control", status === 404 ? NOT_FOUND_CACHE_CONTROL : "no-store");
     }
     // While shutting down, a response closes its connection behind it (see shutdown()).
     if (shuttingDown) this.setHeader("Connection", "close");
@@ -517,39 +522,113 @@ function logRequest(req, res, started) {
 }
 
 let shuttingDown = false;
-const server = createServer((req, res) => {
-  const started = performance.now();
-  logRequest(req, res, started);
-  const refused = refusal(req);
-  if (refused) return answer(res, ...refused);
-  const pathname = req.url.split("?")[0];
-  if (shuttingDown && pathname === "/healthz") {
-    return answer(res, 503, JSON.stringify({ status: "shutting down" }), {
-      "Content-Type": "application/json",
-      Connection: "close",
-    });
+/**
+ * Connections, for an instance exposed directly as much as behind nginx. Without limits, idle,
+ * trickling or half-sent connections were closed only after about 82 s, and 1,100 of them used
+ * up a 1,024 file-descriptor limit, so that every new request failed.
+ *  - A request's headers must arrive within HEADERS_TIMEOUT_MS of its connection (or of the
+ *    end of the previous request), the whole request within REQUEST_TIMEOUT_MS; a connection
+ *    idle between requests is closed after KEEP_ALIVE_TIMEOUT_MS. Checked every second.
+ *  - Sockets are capped below the process's file-descriptor limit (MAX_SOCKETS: three
+ *    quarters of it, the rest for files, the store and Redis); beyond SHED_SOCKETS (two thirds
+ *    of that) a new connection first closes the oldest connections that have not delivered a
+ *    request, and every keep-alive connection between requests, so a flood of idle connections
+ *    cannot keep out a health check or a reader.
+ */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+const OPEN_FILES = openFilesLimit();
+const MAX_SOCKETS = Math.max(64, Math.floor(OPEN_FILES * 0.75));
+const SHED_SOCKETS = Math.floor(MAX_SOCKETS * (2 / 3));
+
+/** The soft limit on open files, from /proc (1,024 when it cannot be read). */
+function openFilesLimit() {
+  try {
+    const limit = /^Max open files\s+(\d+|unlimited)/m.exec(readFileSync("/proc/self/limits", "utf8"))?.[1];
+    return limit === undefined ? 1024 : limit === "unlimited" ? 1_048_576 : Number(limit);
+  } catch {
+    return 1024;
   }
-  // HEAD is answered as GET is, headers and all (Node sends no body for it): Next would leave
-  // out the ETag, the encoding and the length of what GET sends.
-  if (req.method === "HEAD") req.method = "GET";
-  takeRange(req);
-  // Routes Next builds for itself answer as any unknown address does.
-  if (INTERNAL_ROUTES.has(pathname)) req.url = UNKNOWN_PATH;
-  hideInternals(res);
-  holdWholeResponse(req, res);
-  setSiteHeaders(res, pathname);
-  if (takenDown(pathname)) answerGone(res);
-  handle(req, res).catch((error) => {
-    log({ event: "error", error: String(error?.stack ?? error).slice(0, 3000) }, "stderr");
-    // Never half a page, and never cached: whatever was held goes, headers and all.
-    if (res.headersSent) return res.destroy();
-    res[DISCARD]?.();
-    for (const name of res.getHeaderNames()) res.removeHeader(name);
-    answer(res, 500, "Internal Server Error");
+}
+
+const server = createServer(
+  {
+    headersTimeout: HEADERS_TIMEOUT_MS,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    connectionsCheckingInterval: 1000,
+  },
+  (req, res) => {
+    const started = performance.now();
+    logRequest(req, res, started);
+    const refused = refusal(req);
+    if (refused) return answer(res, ...refused);
+    const pathname = req.url.split("?")[0];
+    if (shuttingDown && pathname === "/healthz") {
+      return answer(res, 503, JSON.stringify({ status: "shutting down" }), {
+        "Content-Type": "application/json",
+        Connection: "close",
+      });
+    }
+    // HEAD is answered as GET is, headers and all (Node sends no body for it): Next would leave
+    // out the ETag, the encoding and the length of what GET sends.
+    if (req.method === "HEAD") req.method = "GET";
+    takeRange(req);
+    // Routes Next builds for itself answer as any unknown address does.
+    if (INTERNAL_ROUTES.has(pathname)) req.url = UNKNOWN_PATH;
+    hideInternals(res);
+    holdWholeResponse(req, res);
+    setSiteHeaders(res, pathname);
+    if (takenDown(pathname)) answerGone(res);
+    handle(req, res).catch((error) => {
+      log({ event: "error", error: String(error?.stack ?? error).slice(0, 3000) }, "stderr");
+      // Never half a page, and never cached: whatever was held goes, headers and all.
+      if (res.headersSent) return res.destroy();
+      res[DISCARD]?.();
+      for (const name of res.getHeaderNames()) res.removeHeader(name);
+      answer(res, 500, "Internal Server Error");
+    });
+  },
+);
+// nginx closes its idle connections to instances sooner (deploy/nginx.conf, keepalive_timeout),
+// so that it, not we, closes an idle one: never one it is about to send a request on.
+server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+server.maxConnections = MAX_SOCKETS;
+
+/**
+ * Connections that have not yet delivered a request, by when they opened. Node's header timeout
+ * does not cover a connection that sends nothing at all, and closeIdleConnections() leaves it
+ * open: these are closed here, after HEADERS_TIMEOUT_MS, or first when sockets run short.
+ */
+const waiting = new Map();
+let sockets = 0;
+server.on("connection", (socket) => {
+  sockets += 1;
+  waiting.set(socket, Date.now());
+  socket.once("close", () => {
+    sockets -= 1;
+    waiting.delete(socket);
   });
+  if (sockets > SHED_SOCKETS) {
+    // Down to half the threshold, oldest first, sparing this one; then keep-alive connections
+    // between requests.
+    let excess = sockets - Math.floor(SHED_SOCKETS / 2);
+    for (const [other] of waiting) {
+      if (excess <= 0 || other === socket) break;
+      other.destroy();
+      excess -= 1;
+    }
+    server.closeIdleConnections();
+  }
 });
-// Longer than a proxy's idle keep-alive (nginx: 60 s), so the proxy, not we, closes idle sockets.
-server.keepAliveTimeout = 65_000;
+server.on("request", (req) => waiting.delete(req.socket));
+setInterval(() => {
+  const before = Date.now() - HEADERS_TIMEOUT_MS;
+  for (const [socket, since] of waiting) {
+    if (since > before) break; // in the order they opened
+    socket.destroy();
+  }
+}, 1000).unref();
 
 server.on("error", (error) => {
   // A port already in use, say: say so and stop, rather than linger without listening.

@@ -78,3 +78,11 @@ export const PAGE_CACHE_CONTROL =
  * `headers()` source, which is also a JavaScript regular expression for the whole path.
  */
 export const PAGE_PATHS = "/((?!_next/static|_next/image|healthz).*)";
+
+/**
+ * A 404 that would otherwise be public: shared caches keep it 2 seconds, browsers not at all,
+ * and never stale. Long enough to spare instances a flood of the same missing address, short
+ * enough that a story published there shows within seconds, and a cached page whose story was
+ * unpublished is replaced by it at once rather than served stale.
+ */
+export const NOT_FOUND_CACHE_CONTROL = "public, max-age=0, s-maxage=2";

@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import { openSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { Agent, get } from "node:http";
+import { connect, type Socket } from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import type { Cluster } from "../../deploy/cluster.mjs";
@@ -407,4 +408,70 @@ test("an instance serves from a process per core; a worker that dies is replaced
   child.kill("SIGTERM");
   expect(await exited).toBe(0);
   for (const pid of replaced) expect(() => process.kill(pid, 0), `worker ${pid} is gone`).toThrow();
+});
+
+test("idle, trickling and flooding connections: closed within seconds, and the health check still answers", async () => {
+  const port = OPS_PORT + 7;
+  // A low file-descriptor limit, so that a few hundred sockets are a flood.
+  const child = spawn("bash", ["-c", "ulimit -n 256 && exec node server.mjs"], {
+    cwd: path.join(DIST_DIR, "standalone"),
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      NEXT_DIST_DIR: DIST_DIR,
+      BROADSHEET_STORE: STORE_DIR,
+      SERVER_PROCESSES: "1",
+    },
+    stdio: "ignore",
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const base = `http://127.0.0.1:${port}`;
+  const health = () =>
+    fetch(`${base}/healthz`, { signal: AbortSignal.timeout(3000) }).then(
+      (r) => r.status,
+      (error: Error) => error.name,
+    );
+  for (let i = 0; i < 300 && (await health()) !== 200; i++) await sleep(50);
+
+  const started = Date.now();
+  const closedAfter: number[] = [];
+  const open = (onConnect?: (socket: Socket) => void) =>
+    new Promise<Socket>((resolve) => {
+      const socket = connect(port, "127.0.0.1", () => {
+        onConnect?.(socket);
+        resolve(socket);
+      });
+      socket.on("error", () => {});
+      socket.on("close", () => closedAfter.push(Date.now() - started));
+    });
+  // Trickling: a request line, then a header byte a second, never finishing.
+  const tricklers = await Promise.all(
+    Array.from({ length: 5 }, () =>
+      open((socket) => {
+        socket.write("GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ");
+        const timer = setInterval(() => socket.writable && socket.write("a"), 1000);
+        socket.on("close", () => clearInterval(timer));
+      }),
+    ),
+  );
+  // Idle: connected, nothing sent; more than the process has file descriptors for.
+  const idle = await Promise.all(Array.from({ length: 300 }, () => open()));
+  const during = [];
+  for (let i = 0; i < 5; i++) during.push(await health());
+  // Everything is closed within the header timeout (10 s) and a check (1 s).
+  const all = [...tricklers, ...idle];
+  for (let i = 0; i < 150 && all.some((socket) => !socket.destroyed); i++) await sleep(100);
+  const stillOpen = all.filter((socket) => !socket.destroyed).length;
+  const after = await health();
+  console.log(
+    `connections: ${JSON.stringify({ opened: all.length, healthDuringFlood: during, lastClosedAfterMs: Math.max(...closedAfter), stillOpen, healthAfter: after })}`,
+  );
+  for (const socket of all) socket.destroy();
+  child.kill("SIGTERM");
+  await exited;
+  expect(during).toEqual([200, 200, 200, 200, 200]);
+  expect(stillOpen).toBe(0);
+  expect(Math.max(...closedAfter)).toBeLessThan(13_000);
+  expect(after).toBe(200);
 });

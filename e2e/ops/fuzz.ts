@@ -245,15 +245,21 @@ const LEAKS: [string, RegExp][] = [
 export function judge(fuzzCase: FuzzCase, response: RawResponse): string[] {
   const problems: string[] = [];
   if (response.status !== null && response.status >= 500) problems.push(`answered ${response.status}`);
-  // Only what stays true may be kept by a cache: never an error, never a 404.
+  // Only what stays true may be kept by a cache: never an error; a 404 for 2 s at most, never
+  // stale, and by no browser.
   const cacheControl = /^cache-control:(.*)$/im.exec(response.head)?.[1] ?? "";
   const storable =
     /\bpublic\b|s-maxage|max-age=[1-9]/i.test(cacheControl) && !/no-store|private/i.test(cacheControl);
-  if (response.status !== null && response.status >= 400 && response.status !== 410 && storable) {
-    problems.push(`a ${response.status} that caches may keep (Cache-Control:${cacheControl})`);
+  const momentary =
+    /s-maxage=[0-2]\b/.test(cacheControl) &&
+    /(^|[ ,])max-age=0\b/.test(cacheControl) &&
+    !/stale-/.test(cacheControl);
+  const status = response.status ?? 0;
+  if (status >= 400 && status !== 410 && storable && !(status === 404 && momentary)) {
+    problems.push(`a ${status} that caches may keep (Cache-Control:${cacheControl})`);
   }
-  if (/^x-cache:\s*(HIT|STALE)/im.test(response.head) && response.status !== null && response.status >= 400) {
-    if (response.status !== 410) problems.push(`a ${response.status} served from nginx's cache`);
+  if (/^x-cache:\s*(HIT|STALE)/im.test(response.head) && status >= 400 && status !== 404 && status !== 410) {
+    problems.push(`a ${status} served from nginx's cache`);
   }
   const text = `${response.head}\r\n\r\n${response.body}`;
   if (fuzzCase.injected && (text.includes(MARK) || text.includes(SCRIPT) || text.includes("<svg onload"))) {
