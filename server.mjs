@@ -78,8 +78,9 @@ function supervise(count) {
   const flags = process.execArgv.some((flag) => flag.startsWith("--max-semi-space-size"))
     ? []
     : ["--max-semi-space-size=32"];
-  cluster.setupPrimary({ execArgv: [...process.execArgv, ...flags] });
+  // Fixed by the first setupPrimary() or fork(), so set first.
   cluster.schedulingPolicy = cluster.SCHED_NONE;
+  cluster.setupPrimary({ execArgv: [...process.execArgv, ...flags] });
   let stopping = false;
   let failed = false;
   cluster.on("listening", (worker) => {
