@@ -4,7 +4,7 @@
  * then a fuzz of hostile requests straight at an instance and through nginx. Each test prints
  * what it sent, what failed and what it measured. Bounded: about two minutes in all.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, type StdioOptions, spawn } from "node:child_process";
 import { openSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { Agent, get } from "node:http";
 import { connect, type Socket } from "node:net";
@@ -43,6 +43,42 @@ test.afterEach(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   }
 });
+
+/**
+ * A server of the test's own, from the standalone build, on `port`, once /healthz answers 200.
+ * `command` runs in a shell instead of `node server.mjs` (to lower a limit first, say).
+ */
+async function startServer(
+  port: number,
+  {
+    env = {},
+    stdio = "ignore",
+    command,
+  }: { env?: Record<string, string>; stdio?: StdioOptions; command?: string } = {},
+) {
+  const child = spawn(command ? "bash" : process.execPath, command ? ["-c", command] : ["server.mjs"], {
+    cwd: path.join(DIST_DIR, "standalone"),
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      NEXT_DIST_DIR: DIST_DIR,
+      BROADSHEET_STORE: STORE_DIR,
+      ...env,
+    },
+    stdio,
+  });
+  spawned.push(child);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const base = `http://127.0.0.1:${port}`;
+  const healthy = () =>
+    fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+  for (let i = 0; i < 300 && !(await healthy()); i++) await sleep(50);
+  return { child, exited, base };
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const print = (what: string, report: LoadReport, extra: Record<string, unknown> = {}) =>
@@ -176,30 +212,7 @@ test("with every instance down, cached pages keep being served", async () => {
 });
 
 test("SIGTERM: requests in flight finish, the health check turns 503, then new connections are refused, exit 0", async () => {
-  const port = OPS_PORT + 9;
-  const child = spawn(process.execPath, ["server.mjs"], {
-    cwd: path.join(DIST_DIR, "standalone"),
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      NEXT_DIST_DIR: DIST_DIR,
-      BROADSHEET_STORE: STORE_DIR,
-    },
-    stdio: "ignore",
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (
-      await fetch(`${base}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await sleep(50);
-  }
+  const { child, exited, base } = await startServer(OPS_PORT + 9);
   // 40 searches at once: the server works through them one by one (each new to its caches).
   const agent = new Agent({ keepAlive: true, maxSockets: 40 });
   const statuses: (number | string)[] = [];
@@ -366,29 +379,11 @@ function childPids(pid: number) {
 }
 
 test("an instance serves from a process per core; a worker that dies is replaced while the others serve", async () => {
-  const port = OPS_PORT + 8;
   const logFile = path.join(cluster.work, "processes.log");
-  const child = spawn(process.execPath, ["server.mjs"], {
-    cwd: path.join(DIST_DIR, "standalone"),
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      NEXT_DIST_DIR: DIST_DIR,
-      BROADSHEET_STORE: STORE_DIR,
-      SERVER_PROCESSES: "2",
-    },
+  const { child, exited, base } = await startServer(OPS_PORT + 8, {
+    env: { SERVER_PROCESSES: "2" },
     stdio: ["ignore", openSync(logFile, "w"), "inherit"],
   });
-  spawned.push(child);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const base = `http://127.0.0.1:${port}`;
-  const healthy = () =>
-    fetch(`${base}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-  for (let i = 0; i < 300 && !(await healthy()); i++) await sleep(50);
   const workers = childPids(child.pid!);
   expect(workers, "two worker processes").toHaveLength(2);
 
@@ -433,27 +428,15 @@ test("an instance serves from a process per core; a worker that dies is replaced
 test("idle, trickling and flooding connections: closed within seconds, and the health check still answers", async () => {
   const port = OPS_PORT + 7;
   // A low file-descriptor limit, so that a few hundred sockets are a flood.
-  const child = spawn("bash", ["-c", "ulimit -n 256 && exec node server.mjs"], {
-    cwd: path.join(DIST_DIR, "standalone"),
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      NEXT_DIST_DIR: DIST_DIR,
-      BROADSHEET_STORE: STORE_DIR,
-      SERVER_PROCESSES: "1",
-    },
-    stdio: "ignore",
+  const { child, exited, base } = await startServer(port, {
+    env: { SERVER_PROCESSES: "1" },
+    command: "ulimit -n 256 && exec node server.mjs",
   });
-  spawned.push(child);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const base = `http://127.0.0.1:${port}`;
   const health = () =>
     fetch(`${base}/healthz`, { signal: AbortSignal.timeout(3000) }).then(
       (r) => r.status,
       (error: Error) => error.name,
     );
-  for (let i = 0; i < 300 && (await health()) !== 200; i++) await sleep(50);
 
   const started = Date.now();
   const closedAfter: number[] = [];
