@@ -364,6 +364,20 @@ function takeRange(req) {
   if (header !== undefined) req[RANGE] = { header: String(header), ifRange };
 }
 
+/**
+ * Headers that would let a client steer Next rather than ask for a page: cookies (the site sets
+ * none and reads none; Next's draft-mode cookie, __prerender_bypass, made it render afresh and
+ * answer with Set-Cookie, which no cache stores, so any client could skip every cache) and the
+ * headers Next uses between its own parts (x-middleware-subrequest, x-prerender-revalidate,
+ * x-invoke-*, x-now-route-matches, x-matched-path). Next's router headers (RSC, Next-Router-*)
+ * stay: they ask for another representation, and Vary says so.
+ */
+const CLIENT_CONTROLS = /^(cookie|x-middleware-|x-prerender-|x-invoke-|x-now-|x-matched-path|x-nextjs-|next-resume)/;
+
+function dropClientControls(req) {
+  for (const name of Object.keys(req.headers)) if (CLIENT_CONTROLS.test(name)) delete req.headers[name];
+}
+
 /** A written chunk, kept as a string when it is one (utf8), else as a Buffer. */
 function chunkOf(chunk, encoding) {
   if (typeof chunk === "string" && (typeof encoding !== "string" || /^utf-?8$/i.test(encoding))) return chunk;
@@ -575,6 +589,7 @@ const server = createServer(
     // out the ETag, the encoding and the length of what GET sends.
     if (req.method === "HEAD") req.method = "GET";
     takeRange(req);
+    dropClientControls(req);
     // Routes Next builds for itself answer as any unknown address does.
     if (INTERNAL_ROUTES.has(pathname)) req.url = UNKNOWN_PATH;
     hideInternals(res);
