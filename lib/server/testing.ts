@@ -122,6 +122,15 @@ export type Child = {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 };
 
+/** Processes runScript() started: any still running when a test file ends (a test failed) is killed. */
+const running = new Set<Child>();
+afterAll(async () => {
+  for (const { child, exited } of running) {
+    child.kill("SIGKILL");
+    await exited;
+  }
+});
+
 /**
  * Runs `source` as an ES module file of its own (cluster workers run the same file), in a Node
  * process with `env` added. Every line it writes must be JSON.
@@ -138,11 +147,13 @@ export function runScript(source: string, env: Record<string, string> = {}): Chi
     line: () => Promise.reject(new Error("unset")),
     exited: new Promise((resolve) =>
       child.on("exit", (code, signal) => {
+        running.delete(result);
         rmSync(dir, { recursive: true, force: true });
         resolve({ code, signal });
       }),
     ),
   };
+  running.add(result);
   const waiters: {
     test: (line: Record<string, unknown>) => boolean;
     resolve: (line: Record<string, unknown>) => void;
