@@ -4,17 +4,22 @@
  * Contentlayer checks field presence and types. What it does not check (real dates, the
  * section list, that an author exists, unique slugs) is checked here too, in computed fields
  * and in `onSuccess`, and every failure names the file and the field. With the three "fail"
- * flags below, any problem fails the build; nothing is skipped with a warning.
+ * flags below, any problem fails the build; nothing is skipped with a warning. Every field has a
+ * size limit (schema/limits.mjs), checked before anything else, and a story's body may load
+ * nothing from another site (schema/body.ts).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { defineDocumentType, defineNestedType, makeSource } from "contentlayer2/source-files";
+import { fromHtml } from "hast-util-from-html";
 import { imageSize } from "image-size";
 import { slug as slugify } from "github-slugger";
 import readingTime from "reading-time";
+import { offSite, storyBodyProblems } from "./schema/body";
 import { parseDateTime } from "./schema/dates";
 import { PLACEHOLDER } from "./schema/placeholder";
 import { checkHeadingLevels, extractHeadings, plainText } from "./schema/headings";
+import { limitProblems, quoted, type Kind } from "./schema/limits.mjs";
 import { storyMarkdown } from "./schema/markdown";
 import { sectionNames } from "./site.config";
 
@@ -27,6 +32,34 @@ type RawDoc = { _raw: { sourceFilePath: string } };
 function fieldError(doc: RawDoc, field: string, problem: string): Error {
   const file = path.posix.join(contentDirPath, doc._raw.sourceFilePath);
   return new Error(`${file}: field "${field}": ${problem}`);
+}
+
+/** One error for several problems, each on its own line naming the file and the field. */
+function fieldErrors(doc: RawDoc, problems: [field: string, problem: string][]): Error {
+  return new Error(
+    problems.map(([field, problem]) => fieldError(doc, field, problem).message).join("\n       "),
+  );
+}
+
+/**
+ * The size limits of schema/limits.mjs, checked first: until a field is within its limit, the
+ * other checks do not run (they would quote a megabyte back, or take minutes over 20,000 topics).
+ */
+function checkLimits(kind: Kind, doc: RawDoc & { body: { raw: string; html: string } }) {
+  const problems = limitProblems(kind, doc as never);
+  if (problems.length > 0) throw fieldErrors(doc, problems);
+}
+
+/** The `limitsChecked` computed field of authors and takedowns: first, like a story's allFieldsChecked. */
+function limitsField(kind: Kind) {
+  return {
+    type: "boolean" as const,
+    description: "every field within its size limit (schema/limits.mjs)",
+    resolve: (doc: RawDoc & { body: { raw: string; html: string } }) => {
+      checkLimits(kind, doc);
+      return true;
+    },
+  };
 }
 
 function checked<T>(doc: RawDoc, field: string, fn: () => T): T {
@@ -77,7 +110,7 @@ function nonBlank(doc: RawDoc & Record<string, unknown>, field: string): string 
 /** An image under public/: it must exist, and its size is read so the page reserves its space. */
 function publicImage(src: string): { width: number; height: number } {
   const file = path.join("public", src);
-  if (!src.startsWith("/") || src.includes("..") || !existsSync(file)) {
+  if (offSite(src) !== null || !src.startsWith("/") || src.includes("..") || !existsSync(file)) {
     throw new Error(
       `"${src}" is not a file under public/; put the image there and write its path, like /images/2025/talks.jpg`,
     );
@@ -151,6 +184,8 @@ export const Author = defineDocumentType(() => ({
     },
   },
   computedFields: {
+    // First: no other check runs on a field over its size limit.
+    limitsChecked: limitsField("author"),
     slug: slugField((doc) => nonBlank(doc, "name")),
     url: { type: "string", resolve: (doc) => `/authors/${slugOf(doc)}` },
     checkedLinks: {
@@ -179,7 +214,11 @@ export const Author = defineDocumentType(() => ({
       resolve: (doc) =>
         checked(doc, "picture", () => {
           if (doc.picture === undefined) return false;
-          if (!doc.picture.startsWith("/") || !existsSync(path.join("public", doc.picture))) {
+          if (
+            offSite(doc.picture) !== null ||
+            !doc.picture.startsWith("/") ||
+            !existsSync(path.join("public", doc.picture))
+          ) {
             throw new Error(
               `"${doc.picture}" is not a file under public/; put the image there and write its path, like /authors/jane-doe.jpg`,
             );
@@ -253,6 +292,7 @@ export const Article = defineDocumentType(() => ({
     allFieldsChecked: {
       type: "boolean",
       resolve: (doc) => {
+        checkLimits("story", doc);
         const problems: string[] = [];
         const attempt = (check: () => unknown) => {
           try {
@@ -354,7 +394,9 @@ export const Article = defineDocumentType(() => ({
           filled(doc.section, `one of: ${sectionNames.join(", ")}`);
           // Contentlayer declares enum options but does not enforce them.
           if (!(sectionNames as string[]).includes(doc.section)) {
-            throw new Error(`"${doc.section}" is not a section; use one of: ${sectionNames.join(", ")}`);
+            throw new Error(
+              `${quoted(doc.section)} is not a section; use one of: ${sectionNames.join(", ")}`,
+            );
           }
           return doc.section;
         }),
@@ -390,12 +432,22 @@ export const Article = defineDocumentType(() => ({
     headings: {
       type: "json",
       description: "The body's h2 and h3 headings with their ids, for the table of contents",
-      resolve: (doc) =>
-        checked(doc, "body", () => {
+      resolve: (doc) => {
+        const tree = fromHtml(doc.body.html, { fragment: true });
+        const headings = checked(doc, "body", () => {
           filled(doc.body.raw, "the story");
           checkHeadingLevels(doc.body.raw);
-          return extractHeadings(doc.body.html);
-        }),
+          return extractHeadings(tree);
+        });
+        // What the sanitiser let through: the images' hosts, the numbers of images and headings.
+        const problems = storyBodyProblems(doc.body.html, doc.body.raw, tree);
+        if (problems.length > 0)
+          throw fieldErrors(
+            doc,
+            problems.map((p) => ["body", p] as [string, string]),
+          );
+        return headings;
+      },
     },
   },
 }));
@@ -421,6 +473,8 @@ export const Takedown = defineDocumentType(() => ({
     },
   },
   computedFields: {
+    // First: no other check runs on a field over its size limit.
+    limitsChecked: limitsField("takedown"),
     // The file is named after the story taken down.
     slug: slugField((doc) => nonBlank(doc, "reason")),
     removedAt: {
@@ -448,7 +502,7 @@ function correctionLog(doc: RawDoc & { corrections?: unknown }, published: strin
         throw new Error(`${where}: ${entry.date} is in the future; date an entry when it is made`);
       }
       if (entry.kind !== "correction" && entry.kind !== "update") {
-        throw new Error(`${where}: kind "${entry.kind}" must be correction or update`);
+        throw new Error(`${where}: kind ${quoted(entry.kind)} must be correction or update`);
       }
       const text = (() => {
         try {

@@ -1,4 +1,4 @@
-import type { Element, Nodes as HastNodes } from "hast";
+import type { Element, Nodes as HastNodes, Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { toString as hastToString } from "hast-util-to-string";
 import type { Nodes } from "mdast";
@@ -29,9 +29,10 @@ export function checkHeadingLevels(markdown: string) {
 
 /**
  * The h2 and h3 headings of the rendered (sanitised) body, with the ids they really have, so
- * that the table of contents links exactly where the page's headings are.
+ * that the table of contents links exactly where the page's headings are. (Given the body
+ * parsed already, it does not parse it again.)
  */
-export function extractHeadings(html: string): TocHeading[] {
+export function extractHeadings(html: string | Root): TocHeading[] {
   const toc: TocHeading[] = [];
   const visit = (node: HastNodes) => {
     if (node.type === "element" && (node.tagName === "h2" || node.tagName === "h3")) {
@@ -45,7 +46,7 @@ export function extractHeadings(html: string): TocHeading[] {
     }
     if ("children" in node) for (const child of node.children) visit(child as HastNodes);
   };
-  visit(fromHtml(html, { fragment: true }));
+  visit(typeof html === "string" ? fromHtml(html, { fragment: true }) : html);
   return toc;
 }
 

@@ -3,12 +3,14 @@
  * npm run check: validates every story and author without building the site.
  *
  * Errors (the content build's own checks: missing, unknown or malformed fields, impossible
- * dates, unknown sections or authors, placeholders, duplicate slugs, stray files) are printed
+ * dates, unknown sections or authors, placeholders, duplicate slugs, stray files, fields over
+ * their size limits, images from other sites: schema/limits.mjs, schema/body.ts) are printed
  * with the file, the field, what is wrong and how to fix it, and make it exit 1.
- * Warnings (likely mistakes) are printed too but do not fail it:
- *   - a headline over 110 characters (search engines cut it)
- *   - a standfirst over 300 characters
- *   - a story of over 600 words without a section heading
+ * Warnings (likely mistakes) are printed too but do not fail it (the numbers: ADVICE in
+ * schema/limits.mjs):
+ *   - a headline longer than search engines show
+ *   - a long standfirst
+ *   - a long story without a section heading
  *   - a topic spelled two ways across stories
  *   - a correction or update that was changed or removed rather than added (against git HEAD)
  */
@@ -16,6 +18,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
+import { ADVICE } from "../schema/limits.mjs";
 import { editorOutput, hintsFor } from "./lib/content-errors.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -41,16 +44,18 @@ const fileOf = (a) => path.posix.join(contentDir, a._raw.sourceFilePath);
 const spellings = new Map();
 for (const a of articles) {
   const file = fileOf(a);
-  if (a.headline.length > 110) {
+  if (a.headline.length > ADVICE.headlineCharacters) {
     warnings.push(
-      `${file}: field "headline": ${a.headline.length} characters; search engines show about 110, shorten it`,
+      `${file}: field "headline": ${a.headline.length} characters; search engines show about ${ADVICE.headlineCharacters}, shorten it`,
     );
   }
-  if (a.standfirst.length > 300) {
-    warnings.push(`${file}: field "standfirst": ${a.standfirst.length} characters; keep it under about 300`);
+  if (a.standfirst.length > ADVICE.standfirstCharacters) {
+    warnings.push(
+      `${file}: field "standfirst": ${a.standfirst.length} characters; keep it under about ${ADVICE.standfirstCharacters}`,
+    );
   }
   const words = a.text.split(/\s+/).filter(Boolean).length;
-  if (words > 600 && a.headings.length === 0) {
+  if (words > ADVICE.wordsWithoutHeading && a.headings.length === 0) {
     warnings.push(
       `${file}: field "body": ${words} words and no section heading; add "## Heading" lines to help readers find their way`,
     );
