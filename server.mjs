@@ -101,6 +101,9 @@ const server = createServer(SERVER_OPTIONS, (req, res) => {
   dropClientControls(req);
   // Routes Next builds for itself answer as any unknown address does.
   if (INTERNAL_ROUTES.has(pathname)) req.url = UNKNOWN_PATH;
+  // Each of these wraps writeHead, the last one outermost: answerGone sets the status Next
+  // writes, holdWholeResponse holds the response, and hideInternals and closeAfter see the
+  // head it writes in the end.
   hideInternals(res);
   shutdown.closeAfter(res);
   holdWholeResponse(req, res, versions);
