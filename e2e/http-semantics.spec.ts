@@ -182,3 +182,24 @@ test("no error can be kept by a cache, and a 404 only for a moment", async () =>
   // Some of them are kept for a moment: a 404 that Next marks public.
   expect(errors.some(([, answer]) => answer.status === 404 && storable(answer.headers))).toBe(true);
 });
+
+test("no cookie or internal header of Next's makes an instance answer differently", async () => {
+  for (const url of [firstStory.path, "/world", "/feed.xml"]) {
+    const plain = await wire(url);
+    const attempts: Record<string, string>[] = [
+      // Next's draft mode: it rendered afresh and answered with Set-Cookie, which no cache keeps.
+      { Cookie: "__prerender_bypass=anything; __next_preview_data=x" },
+      { "X-Prerender-Revalidate": "anything" },
+      { "X-Middleware-Subrequest": "middleware:middleware:middleware:middleware:middleware" },
+      { "X-Now-Route-Matches": "slug=x", "X-Matched-Path": "/_unknown" },
+    ];
+    for (const headers of attempts) {
+      const steered = await wire(url, { headers });
+      const label = `${url} with ${Object.keys(headers).join(", ")}`;
+      expect(steered.status, label).toBe(plain.status);
+      expect(steered.headers["set-cookie"], label).toBeUndefined();
+      expect(steered.headers["cache-control"], label).toBe(plain.headers["cache-control"]);
+      expect(steered.headers.etag, label).toBe(plain.headers.etag);
+    }
+  }
+});

@@ -90,9 +90,14 @@ const mixedPath = (i: number) =>
 
 /** Requests an instance logged after `offset` bytes of its log (one JSON line per request). */
 function loggedSince(index: number, offset: number) {
-  const log = readFileSync(path.join(cluster.work, `instance-${index}.log`), "utf8").slice(offset);
+  const log = logSince(index, offset);
   return log.split("\n").filter((line) => line.includes('"method":"GET"')).length;
 }
+/** What an instance logged after `offset` bytes of its log. */
+const logSince = (index: number, offset: number) =>
+  readFileSync(path.join(cluster.work, `instance-${index}.log`))
+    .subarray(offset)
+    .toString("utf8");
 const logSize = (index: number) => statSync(path.join(cluster.work, `instance-${index}.log`)).size;
 
 test("nginx caches pages by the app's Cache-Control, answers 304 from the cache and unzips for old clients", async () => {
@@ -113,10 +118,12 @@ test("nginx caches pages by the app's Cache-Control, answers 304 from the cache 
   expect(plain.status).toBe(200);
   expect(plain.head).not.toMatch(/content-encoding/i);
   expect(plain.body).toContain(firstStory.headline);
-  // The health check is never cached; a router request never reads or fills the page's entry.
+  // The health check is never cached; a router request is answered with the cached page (Next's
+  // router headers never reach an instance), and its payload never takes the page's place.
   expect((await fetch(`${cluster.url}/healthz`)).headers.get("x-cache")).not.toBe("HIT");
   const rsc = await fetch(url, { headers: { RSC: "1" } });
-  expect(rsc.headers.get("x-cache")).toBe("BYPASS");
+  expect(rsc.headers.get("x-cache")).toBe("HIT");
+  expect(rsc.headers.get("content-type")).toContain("text/html");
   const after = await fetch(url);
   expect(after.headers.get("content-type")).toContain("text/html");
   expect(await after.text()).toContain("<!DOCTYPE html>");
@@ -129,6 +136,116 @@ test("nginx caches pages by the app's Cache-Control, answers 304 from the cache 
   expect(served, "a log line for the story").toBeTruthy();
   expect(Object.keys(served).sort()).toEqual(["bytes", "method", "ms", "path", "pid", "status", "time"]);
   expect(new Date(served.time).toISOString()).toBe(served.time);
+});
+
+/** Files in a folder and below, and their bytes. */
+function folderSize(dir: string) {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    files += 1;
+    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return { files, bytes };
+}
+
+/** A GET from a client address of this machine's own (127.x.x.x), with the given headers. */
+function getFrom(address: string, url: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
+    (resolve, reject) => {
+      get(url, { localAddress: address, headers, agent: false }, (res) => {
+        let body = "";
+        res.setEncoding("latin1");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      }).on("error", reject);
+    },
+  );
+}
+
+const random = () => Math.random().toString(36).slice(2);
+
+test("junk parameters, cookies and Next's headers neither fill nginx's cache nor skip it", async () => {
+  const pages = [firstStory.path, "/world", "/feed.xml", "/search?q=trade"];
+  for (const page of pages) await fetch(`${cluster.url}${page}`);
+  const caches = [path.join(cluster.work, "cache"), path.join(cluster.work, "cache-search")];
+  const before = caches.map(folderSize);
+  const logOffsets = [0, 1].map(logSize);
+  // What attackers and trackers add: random parameters in any order, a draft-mode cookie,
+  // router and cache-busting headers. Every one is a version of a page nginx already holds.
+  const statuses = new Map<string, number>();
+  const sent = 600;
+  for (let i = 0; i < sent; i++) {
+    const page = pages[i % pages.length];
+    const [pathname, query] = page.split("?");
+    const junk = [`utm_source=${random()}`, `fbclid=${random()}`, `page=${i % 3 === 0 ? "1" : ""}`];
+    const params = [query, ...junk].filter(Boolean).sort(() => Math.random() - 0.5);
+    const headers: Record<string, string> = [
+      { Cookie: `__prerender_bypass=${random()}` },
+      { RSC: "1", "Next-Router-Prefetch": "1" },
+      { "Cache-Control": "no-cache", Pragma: "no-cache" },
+      { "X-Forwarded-Host": `${random()}.example`, "X-Middleware-Prefetch": "1" },
+    ][i % 4];
+    const response = await getFrom("127.1.50.1", `${cluster.url}${pathname}?${params.join("&")}`, headers);
+    const outcome = `${response.status} ${response.headers["x-cache"]}`;
+    statuses.set(outcome, (statuses.get(outcome) ?? 0) + 1);
+  }
+  const after = caches.map(folderSize);
+  // Whatever reached an instance (revalidations every 2 s) carried no junk.
+  const reached = [0, 1].flatMap((i) =>
+    logSince(i, logOffsets[i])
+      .split("\n")
+      .filter((line) => line.includes('"method"'))
+      .map((line) => JSON.parse(line).path as string),
+  );
+  console.log(
+    `junk through nginx: ${JSON.stringify({
+      sent,
+      outcomes: Object.fromEntries(statuses),
+      cacheFiles: { before: before.map((c) => c.files), after: after.map((c) => c.files) },
+      cacheBytes: { before: before.map((c) => c.bytes), after: after.map((c) => c.bytes) },
+      reachedInstances: reached.length,
+    })}`,
+  );
+  for (const [outcome] of statuses) expect(outcome).toMatch(/^200 (HIT|STALE|UPDATING|REVALIDATED)$/);
+  expect(after.map((c) => c.files)).toEqual(before.map((c) => c.files));
+  for (const line of reached) expect(line).not.toMatch(/utm_source|fbclid/);
+});
+
+test("searches that reach an instance are limited per client address; cached ones and other readers are not", async () => {
+  // The limit, as deploy/nginx.conf sets it.
+  const conf = readFileSync(path.resolve("deploy", "nginx.conf"), "utf8");
+  const rate = Number(/zone=search_rate:\S+ rate=(\d+)r\/s/.exec(conf)![1]);
+  const burst = Number(/limit_req zone=search_rate burst=(\d+)/.exec(conf)![1]);
+  await fetch(`${cluster.url}/search?q=trade`);
+  const flooder = "127.1.60.1";
+  const started = performance.now();
+  const statuses: number[] = [];
+  let refused: Awaited<ReturnType<typeof getFrom>> | undefined;
+  for (let i = 0; i < burst * 3; i++) {
+    const response = await getFrom(flooder, `${cluster.url}/search?q=${random()}`);
+    statuses.push(response.status);
+    if (response.status === 429) refused ??= response;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const answered = statuses.filter((s) => s === 200).length;
+  // The same client, a search already cached; another client, a new search.
+  const cached = await getFrom(flooder, `${cluster.url}/search?q=trade`);
+  const other = await getFrom("127.1.60.2", `${cluster.url}/search?q=${random()}`);
+  console.log(
+    `search flood from one address: ${JSON.stringify({ sent: statuses.length, answered, refused: statuses.length - answered, seconds: +seconds.toFixed(2), rate, burst })}`,
+  );
+  expect(answered).toBeGreaterThanOrEqual(burst);
+  expect(answered).toBeLessThanOrEqual(burst + 1 + Math.ceil(rate * seconds));
+  expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
+  expect(refused?.headers["retry-after"]).toBe("1");
+  expect(refused?.headers["cache-control"]).toBe("no-store");
+  expect(refused?.body).toContain("Broadsheet");
+  expect(refused?.body).not.toMatch(/nginx/i);
+  expect(cached.status).toBe(200);
+  expect(cached.headers["x-cache"]).toMatch(/HIT|STALE|UPDATING|REVALIDATED/);
+  expect(other.status).toBe(200);
 });
 
 test("one of two instances killed with SIGKILL under load: no request fails, it restarts and rejoins", async () => {

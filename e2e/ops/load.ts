@@ -15,9 +15,23 @@ export type LoadReport = {
   p99Ms: number;
 };
 
-/** `nextPath(i)` gives the i-th request's path (cached pages, uncached searches, ...). */
-export function startLoad(base: string, nextPath: (i: number) => string, concurrency = 8) {
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+/**
+ * `nextPath(i)` gives the i-th request's path (cached pages, uncached searches, ...). The
+ * requests come from `readers` client addresses in turn (127.1.0.1 and on: every 127.x address
+ * is this machine), as a crowd of readers would, each on its own keep-alive connection: nginx
+ * limits searches per client address (deploy/nginx.conf), and one address sending them all would
+ * be one client flooding it.
+ */
+export function startLoad(base: string, nextPath: (i: number) => string, concurrency = 8, readers = 200) {
+  const agents = Array.from(
+    { length: readers },
+    (_, i) =>
+      new Agent({
+        keepAlive: true,
+        maxSockets: concurrency,
+        localAddress: `127.1.${Math.floor(i / 250)}.${(i % 250) + 1}`,
+      }),
+  );
   const latencies: number[] = [];
   const failures: string[] = [];
   let sent = 0;
@@ -25,9 +39,10 @@ export function startLoad(base: string, nextPath: (i: number) => string, concurr
   let running = true;
   const started = performance.now();
 
-  const one = (path: string) =>
+  const one = (path: string, i: number) =>
     new Promise<void>((resolve) => {
       const t0 = performance.now();
+      const agent = agents[i % agents.length];
       const req = get(`${base}${path}`, { agent, headers: { "Accept-Encoding": "gzip" } }, (res) => {
         let bytes = 0;
         res.on("data", (chunk: Buffer) => (bytes += chunk.length));
@@ -55,7 +70,7 @@ export function startLoad(base: string, nextPath: (i: number) => string, concurr
   const client = async () => {
     while (running) {
       const i = sent++;
-      await one(nextPath(i));
+      await one(nextPath(i), i);
     }
   };
   const clients = Array.from({ length: concurrency }, client);
@@ -67,7 +82,7 @@ export function startLoad(base: string, nextPath: (i: number) => string, concurr
     async stop(): Promise<LoadReport> {
       running = false;
       await Promise.all(clients);
-      agent.destroy();
+      for (const agent of agents) agent.destroy();
       const sorted = [...latencies].sort((a, b) => a - b);
       const pct = (p: number) =>
         +(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0).toFixed(1);
