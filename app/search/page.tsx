@@ -49,7 +49,10 @@ export default async function SearchPage({ searchParams }: Props) {
           </p>
         )}
         {outcome.kind === "results" && outcome.total === 0 && (
-          <p>No stories match “{outcome.query}”. Check the spelling, or try fewer or more general words.</p>
+          <>
+            <p>No stories match “{outcome.query}”. Check the spelling, or try fewer or more general words.</p>
+            <SearchScope leftOut={outcome.leftOut} newestOnly={outcome.newestOnly} />
+          </>
         )}
         {outcome.kind === "results" && outcome.total > 0 && (
           <>
@@ -59,6 +62,7 @@ export default async function SearchPage({ searchParams }: Props) {
                 : `${outcome.total.toLocaleString("en-GB")} stories match`}{" "}
               “{outcome.query}”{outcome.totalPages > 1 && ` (page ${outcome.page} of ${outcome.totalPages})`}
             </p>
+            <SearchScope leftOut={outcome.leftOut} newestOnly={outcome.newestOnly} />
             <ol className="mt-2">
               {outcome.hits.map(({ story, headline, snippet }) => (
                 <li key={story.slug} className="border-b border-rule py-5">
@@ -90,5 +94,18 @@ export default async function SearchPage({ searchParams }: Props) {
         )}
       </div>
     </div>
+  );
+}
+
+/** What a search left out to stay fast: words in most stories, or the older archive. */
+function SearchScope({ leftOut, newestOnly }: { leftOut: string[]; newestOnly: number | null }) {
+  if (leftOut.length === 0 && newestOnly === null) return null;
+  const words = leftOut.map((w) => `“${w}”`).join(", ");
+  return (
+    <p className="mt-1 text-sm text-muted">
+      {leftOut.length > 0 && `Left out as too common to search for: ${words}. `}
+      {newestOnly !== null &&
+        `Those words are in most stories, so only the newest ${newestOnly.toLocaleString("en-GB")} were searched: add a less common word to search them all.`}
+    </p>
   );
 }

@@ -1,0 +1,179 @@
+/**
+ * How a search is run within a bounded cost, whatever the query holds: how many words, how long,
+ * how common, and how far a prefix or a typo may reach. lib/search.ts keeps the index and the
+ * rankings; this decides what to score.
+ */
+import MiniSearch, { type Query, type SearchOptions, type SearchResult } from "minisearch";
+import { foldTerm, type SearchDocument } from "@/schema/search";
+
+/** Words beyond these add nothing to a news search and only cost time. */
+export const MAX_QUERY_WORDS = 12;
+/** A longer word is searched for by its first 32 letters (few English words are longer than 20). */
+const MAX_TERM_LENGTH = 32;
+
+/**
+ * What a search may cost, whatever it holds: the number of (story, field) entries it scores.
+ * Scoring is the cost of a search (about a microsecond an entry, 8 ms at most); finding the
+ * entries of a word, or the words a prefix or a typo may stand for, costs little next to it.
+ * The same bound at any size of archive; `npm run bench:scale` prints the worst query's cost.
+ */
+export const SEARCH_BUDGET = 8_000;
+/** A prefix shorter than this stands for too many words to be worth scoring ("t": thousands). */
+const MIN_PREFIX = 3;
+/** Typos forgiven per word: one in words of 5 to 7 letters, two in longer words up to 20. */
+const MAX_TYPOS = 2;
+const MAX_TYPO_WORD = 20;
+/** Words of a query in which typos are forgiven: readers make one or two, not twelve. */
+const MAX_TYPO_WORDS = 3;
+
+/** Few enough of the newest stories for one word in all four fields of each to fit the budget. */
+export const NEWEST_ONLY = SEARCH_BUDGET / 4;
+
+export type Ranked = { slug: string; terms: string[] };
+export type Ranking = {
+  ranked: Ranked[];
+  /** Words too common to fit the budget, left out. */
+  leftOut: string[];
+  /** When only very common words were asked for: how many newest stories were searched. */
+  newestOnly: number | null;
+  /** Entries scored, at most SEARCH_BUDGET. */
+  cost: number;
+};
+
+/**
+ * MiniSearch's own index of words (a radix tree of word -> field -> story -> count). Private in
+ * MiniSearch (pinned at 7.2.0); read here only to count what a word would cost before it is
+ * scored. lib/search.test.ts fails if a new version changes it.
+ */
+type Postings = Map<number, Map<number, number>>;
+type WordIndex = {
+  get(term: string): Postings | undefined;
+  atPrefix(prefix: string): Iterable<[string, Postings]>;
+  fuzzyGet(term: string, distance: number): Map<string, [Postings, number]>;
+};
+function wordIndex(index: MiniSearch<SearchDocument>): WordIndex {
+  const words = (index as unknown as { _index?: WordIndex })._index;
+  if (!words?.atPrefix || !words.fuzzyGet)
+    throw new Error("MiniSearch's index is not what lib/search.ts expects");
+  return words;
+}
+const entries = (postings: Postings | undefined) => {
+  let n = 0;
+  for (const stories of postings?.values() ?? []) n += stories.size;
+  return n;
+};
+
+/** The words of a query as the index holds them: folded, each once, none too long. */
+const tokenize = MiniSearch.getDefault("tokenize") as (text: string) => string[];
+export function termsOf(query: string): string[] {
+  const terms = tokenize(query)
+    .map((t) => foldTerm(t).slice(0, MAX_TERM_LENGTH))
+    .filter(Boolean);
+  return [...new Set(terms)].slice(0, MAX_QUERY_WORDS);
+}
+
+type Plan = { query: Query; options: SearchOptions; leftOut: string[]; newestOnly: boolean; cost: number };
+
+/**
+ * A query that costs at most SEARCH_BUDGET scored entries. Words are taken rarest first while
+ * they fit; a word too common to fit (in most stories: "the", "said") is left out, as search
+ * engines leave out stop words, and the page says so. Then the last word's completions (it may
+ * be unfinished) and, with `typos`, each word's near spellings, while they still fit. A query
+ * of only very common words is scored over the newest stories alone.
+ */
+function plan(words: WordIndex, terms: string[], typos: boolean, combineWith: "AND" | "OR"): Plan {
+  const cost = new Map(terms.map((t) => [t, entries(words.get(t))]));
+  const byRarity = [...terms].sort((a, b) => cost.get(a)! - cost.get(b)!);
+  let spent = 0;
+  const kept = new Set<string>();
+  const leftOut: string[] = [];
+  for (const term of byRarity) {
+    // A word the index does not hold costs nothing (and may be a typo): kept. The rarest word
+    // it holds is kept whatever it costs.
+    if (spent > 0 && spent + cost.get(term)! > SEARCH_BUDGET) leftOut.push(term);
+    else {
+      kept.add(term);
+      spent += cost.get(term)!;
+    }
+  }
+  const last = terms[terms.length - 1];
+  let fuzzyWords = 0;
+  const queries = terms
+    .filter((term) => kept.has(term))
+    .map((term) => {
+      let prefix = false;
+      let fuzzy = 0;
+      if (term === last && term.length >= MIN_PREFIX) {
+        let extra = 0;
+        for (const [word, postings] of words.atPrefix(term)) {
+          if (word !== term) extra += entries(postings);
+          if (spent + extra > SEARCH_BUDGET) break;
+        }
+        if (spent + extra <= SEARCH_BUDGET) [prefix, spent] = [true, spent + extra];
+      }
+      // Only a word the index does not hold as typed may be a typo, and only a few of them: each
+      // search for near spellings walks the index (up to a millisecond for a long word).
+      const distance =
+        typos &&
+        cost.get(term) === 0 &&
+        term.length > 4 &&
+        term.length <= MAX_TYPO_WORD &&
+        fuzzyWords++ < MAX_TYPO_WORDS
+          ? Math.min(MAX_TYPOS, term.length > 7 ? 2 : 1)
+          : 0;
+      if (distance > 0) {
+        let extra = 0;
+        for (const [word, [postings]] of words.fuzzyGet(term, distance)) {
+          if (word !== term) extra += entries(postings);
+        }
+        if (spent + extra <= SEARCH_BUDGET) [fuzzy, spent] = [distance, spent + extra];
+      }
+      return { queries: [term], prefix, fuzzy, combineWith: "OR" } as Query;
+    });
+  return {
+    query: { queries, combineWith },
+    options: { boost: { headline: 3, topics: 2, standfirst: 2 } },
+    leftOut,
+    newestOnly: spent > SEARCH_BUDGET,
+    cost: spent,
+  };
+}
+
+/** The first of these that finds anything: all words as typed, all words allowing typos, any word. */
+const attempts = [
+  { typos: false, combineWith: "AND" },
+  { typos: true, combineWith: "AND" },
+  { typos: true, combineWith: "OR" },
+] as const;
+
+/**
+ * Runs a query within the budget. `newest` is the set of newest stories' slugs (NEWEST_ONLY of
+ * them), to which a query of only very common words is confined.
+ */
+export function runSearch(index: MiniSearch<SearchDocument>, newest: Set<string>, query: string): Ranking {
+  const words = wordIndex(index);
+  const terms = termsOf(query);
+  let results: SearchResult[] = [];
+  let chosen: Plan | null = null;
+  for (const { typos, combineWith } of terms.length > 0 ? attempts : []) {
+    // Typos are forgiven only when the words as typed find nothing: the costly part of a search
+    // is not paid for queries that need none.
+    chosen = plan(words, terms, typos, combineWith);
+    let scored = 0;
+    const options = chosen.newestOnly
+      ? {
+          ...chosen.options,
+          boostDocument: (id: unknown) => (newest.has(id as string) ? (scored++, 1) : 0),
+        }
+      : chosen.options;
+    results = index.search(chosen.query, options);
+    if (chosen.newestOnly) chosen.cost = scored;
+    if (results.length > 0) break;
+  }
+  return {
+    ranked: results.map((r) => ({ slug: r.id as string, terms: r.terms })),
+    leftOut: chosen?.leftOut ?? [],
+    newestOnly: chosen?.newestOnly ? newest.size : null,
+    cost: chosen?.cost ?? 0,
+  };
+}
