@@ -414,6 +414,89 @@ for (const target of ["an instance, directly", "nginx"] as const) {
   });
 }
 
+for (const target of ["an instance, directly", "nginx"] as const) {
+  test(`property fuzz of ${target}: no 5xx, nothing leaked or reflected, HEAD as GET, no forged log line, no cache growth from junk`, async () => {
+    const fc = (await import("fast-check")).default;
+    const fuzz = await import("./property-fuzz");
+    const port = target === "nginx" ? OPS_PORT : PORT;
+    const page = await (await fetch(`http://127.0.0.1:${PORT}${firstStory.path}`)).text();
+    const asset = /\/_next\/static\/[^"]+\.js/.exec(page)![0];
+    const caches = [path.join(cluster.work, "cache"), path.join(cluster.work, "cache-search")];
+    const cacheBefore = caches.reduce((n, dir) => n + folderSize(dir).files, 0);
+    const logOffsets = cluster.instances.map((_, i) => logSize(i));
+    // Every address the fuzz may have added to nginx's cache: the path, and what its route reads.
+    const keys = new Set<string>();
+    const statuses = new Map<string, number>();
+    let sent = 0;
+    const details = await fc.check(
+      fc.asyncProperty(fuzz.requestArbitrary(asset), async (drawn) => {
+        const fuzzCase = fuzz.caseOf(drawn, asset);
+        const response = await rawRequest(port, fuzzCase.request);
+        sent += 1;
+        const status = response.status === null ? "closed" : String(response.status);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        if (drawn.method === "GET" || drawn.method === "HEAD") {
+          const first = (name: string) => drawn.query.find(([k]) => k === name)?.[1] ?? "";
+          keys.add(
+            drawn.path.startsWith("/search")
+              ? `${drawn.path}?${first("q")}&${first("page")}`
+              : drawn.path.startsWith("/_next/image")
+                ? `${drawn.path}?${first("url")}&${first("w")}&${first("q")}`
+                : drawn.path,
+          );
+        }
+        const problems = fuzz.judge(fuzzCase, response);
+        if (drawn.method === "HEAD") {
+          const get = await rawRequest(port, fuzz.rawOf(drawn, "GET"));
+          sent += 1;
+          problems.push(
+            ...fuzz.headVersusGet(
+              response,
+              get,
+              target === "nginx" ? ["etag", "content-type", "cache-control", "location"] : undefined,
+            ),
+          );
+        }
+        if (problems.length > 0) throw new Error(`${fuzzCase.name}: ${problems.join("; ")}`);
+      }),
+      { seed: fuzz.FUZZ_SEED, numRuns: fuzz.FUZZ_RUNS, endOnFailure: true },
+    );
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    await sleep(300);
+    const cacheAfter = caches.reduce((n, dir) => n + folderSize(dir).files, 0);
+    const lines = cluster.instances.flatMap((_, i) => logSince(i, logOffsets[i]).split("\n").filter(Boolean));
+    const notJson = lines.filter((line) => {
+      try {
+        return typeof JSON.parse(line) !== "object";
+      } catch {
+        return true;
+      }
+    });
+    const forged = lines.filter((line) => !notJson.includes(line) && fuzz.FORGED in JSON.parse(line));
+    console.log(
+      `property fuzz (${target}): ${JSON.stringify({
+        seed: fuzz.FUZZ_SEED,
+        runs: details.numRuns,
+        requests: sent,
+        statuses: Object.fromEntries([...statuses].sort()),
+        failed: details.failed,
+        counterexample: details.counterexample,
+        distinctAddresses: keys.size,
+        nginxCacheFiles: { before: cacheBefore, after: cacheAfter },
+        logLines: lines.length,
+        healthAfter: health.status,
+      })}`,
+    );
+    expect(details.failed, String(details.errorInstance ?? "")).toBe(false);
+    expect(details.numRuns).toBe(fuzz.FUZZ_RUNS);
+    expect(health.status).toBe(200);
+    expect(notJson).toEqual([]);
+    expect(forged).toEqual([]);
+    // nginx keeps at most one entry per address its routes tell apart, whatever junk came with it.
+    expect(cacheAfter - cacheBefore).toBeLessThanOrEqual(keys.size);
+  });
+}
+
 /** Every line of every instance's log (stdout and stderr), each parsed, or the line that is not JSON. */
 function instanceLogLines() {
   return cluster.instances.flatMap((_, i) =>
