@@ -36,7 +36,7 @@ import cluster from "node:cluster";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
-import { takeRange } from "./lib/server/conditional.mjs";
+import { takeConditions } from "./lib/server/conditional.mjs";
 import { SERVER_OPTIONS, limitConnections } from "./lib/server/connections.mjs";
 import { dropClientControls, plainAnswers, refusal } from "./lib/server/refusals.mjs";
 import { logRequest } from "./lib/server/request-log.mjs";
@@ -97,7 +97,7 @@ const server = createServer(SERVER_OPTIONS, (req, res) => {
   // HEAD is answered as GET is, headers and all (Node sends no body for it): Next would leave
   // out the ETag, the encoding and the length of what GET sends.
   if (req.method === "HEAD") req.method = "GET";
-  takeRange(req);
+  takeConditions(req);
   dropClientControls(req);
   // Routes Next builds for itself answer as any unknown address does.
   if (INTERNAL_ROUTES.has(pathname)) req.url = UNKNOWN_PATH;

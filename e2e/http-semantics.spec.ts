@@ -203,3 +203,32 @@ test("no cookie or internal header of Next's makes an instance answer differentl
     }
   }
 });
+
+test("preconditions: a failed If-Match or If-Unmodified-Since is 412, never a 5xx, on every kind of response", async () => {
+  const asset = await anAsset();
+  for (const url of [asset, firstStory.path, "/feed.xml", "/logo.png"]) {
+    const plain = await wire(url);
+    expect(plain.status, url).toBe(200);
+    const etag = String(plain.headers.etag);
+    for (const method of ["GET", "HEAD"]) {
+      const failed = await wire(url, { method, headers: { "If-Match": '"not-this-one"' } });
+      expect(failed.status, `${method} ${url} If-Match another`).toBe(412);
+      expect(failed.body.length).toBe(0);
+      expect((await wire(url, { method, headers: { "If-Match": "??" } })).status, `${method} ${url}`).toBe(
+        412,
+      );
+      expect((await wire(url, { method, headers: { "If-Match": etag } })).status, `${method} ${url}`).toBe(
+        200,
+      );
+      expect((await wire(url, { method, headers: { "If-Match": "*" } })).status, `${method} ${url}`).toBe(
+        200,
+      );
+    }
+    if (plain.headers["last-modified"]) {
+      const before = new Date(Date.parse(String(plain.headers["last-modified"])) - 60_000).toUTCString();
+      expect((await wire(url, { headers: { "If-Unmodified-Since": before } })).status, url).toBe(412);
+    }
+    const garbled = await wire(url, { headers: { "If-Unmodified-Since": "not a date" } });
+    expect(garbled.status, url).toBe(200);
+  }
+});

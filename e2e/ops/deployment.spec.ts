@@ -13,7 +13,9 @@ import { expect, test } from "@playwright/test";
 import type { Cluster } from "../../deploy/cluster.mjs";
 import { DIST_DIR, OPS_PORT, PORT, STORE_DIR } from "../env";
 import { firstStory } from "../helpers";
+import fc from "fast-check";
 import { fuzzCases, judge } from "./fuzz";
+import * as fuzz from "./property-fuzz";
 import { startLoad, type LoadReport } from "./load";
 import { rawRequest } from "./raw-http";
 
@@ -416,8 +418,6 @@ for (const target of ["an instance, directly", "nginx"] as const) {
 
 for (const target of ["an instance, directly", "nginx"] as const) {
   test(`property fuzz of ${target}: no 5xx, nothing leaked or reflected, HEAD as GET, no forged log line, no cache growth from junk`, async () => {
-    const fc = (await import("fast-check")).default;
-    const fuzz = await import("./property-fuzz");
     const port = target === "nginx" ? OPS_PORT : PORT;
     const page = await (await fetch(`http://127.0.0.1:${PORT}${firstStory.path}`)).text();
     const asset = /\/_next\/static\/[^"]+\.js/.exec(page)![0];

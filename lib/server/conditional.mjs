@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * Conditional and partial requests, for server.mjs: a strong ETag made from a body's bytes,
- * If-None-Match (304), and Range with If-Range (206, 416), answered for every route.
+ * If-None-Match (304), If-Match and If-Unmodified-Since (412), and Range with If-Range (206,
+ * 416), answered for every route.
  */
 import { createHash } from "node:crypto";
 import { UNSATISFIABLE, byteRange } from "../http-range.mjs";
@@ -30,28 +31,68 @@ export function matches(ifNoneMatch, etag) {
 }
 
 /**
- * Range requests are answered by server.mjs, from the whole body, for every route: Next never
- * sees a Range header (its static file server answered a malformed or unsatisfiable one with
- * 500). Set aside on the request by takeRange(), before Next runs.
+ * Range requests and preconditions are answered by server.mjs, from the whole body, for every
+ * route: Next never sees Range, If-Range, If-Match or If-Unmodified-Since (its static file
+ * server answered a malformed or unsatisfiable range, and a failed If-Match or
+ * If-Unmodified-Since, with 500). Set aside on the request by takeConditions(), before Next runs.
  */
-const RANGE = Symbol("range");
+const CONDITIONS = Symbol("conditions");
 
 /**
- * Takes Range and If-Range off the request, so that Next never sees them, and keeps them for
- * rangeOf().
+ * @typedef {{ range?: string, ifRange?: string, ifMatch?: string, ifUnmodifiedSince?: string }} Conditions
+ * @param {import("node:http").IncomingMessage} req
+ * @returns {Conditions}
+ */
+const conditionsOf = (req) => /** @type {any} */ (req)[CONDITIONS] ?? {};
+
+/**
+ * Takes Range, If-Range, If-Match and If-Unmodified-Since off the request, so that Next never
+ * sees them, and keeps them for rangeOf() and preconditionFailed().
  *
  * @param {import("node:http").IncomingMessage} req
  */
-export function takeRange(req) {
-  const header = req.headers.range;
-  const ifRange = req.headers["if-range"];
-  delete req.headers.range;
-  delete req.headers["if-range"];
-  if (header !== undefined) /** @type {any} */ (req)[RANGE] = { header: String(header), ifRange };
+export function takeConditions(req) {
+  /** @type {Conditions} */
+  const conditions = {};
+  for (const [name, key] of /** @type {const} */ ([
+    ["range", "range"],
+    ["if-range", "ifRange"],
+    ["if-match", "ifMatch"],
+    ["if-unmodified-since", "ifUnmodifiedSince"],
+  ])) {
+    const value = req.headers[name];
+    delete req.headers[name];
+    if (value !== undefined) conditions[key] = String(value);
+  }
+  /** @type {any} */ (req)[CONDITIONS] = conditions;
 }
 
 /**
- * The one byte range the request asked for (takeRange), of a body of `length` bytes whose
+ * Whether the request's If-Match or If-Unmodified-Since fails for a 200 tagged `etag` (last
+ * modified `lastModified`, if known): then the answer is 412 (RFC 9110 13.1.1, 13.1.4). If-Match
+ * compares strongly, so a weak tag never matches; If-Unmodified-Since counts only without
+ * If-Match and with a date on both sides.
+ *
+ * @param {import("node:http").IncomingMessage} req
+ * @param {string} etag
+ * @param {string | undefined} lastModified
+ */
+export function preconditionFailed(req, etag, lastModified) {
+  const { ifMatch, ifUnmodifiedSince } = conditionsOf(req);
+  if (ifMatch !== undefined) {
+    if (ifMatch.trim() === "*") return false;
+    return !ifMatch.split(",").some((tag) => tag.trim() === etag);
+  }
+  if (ifUnmodifiedSince !== undefined && lastModified !== undefined) {
+    const since = Date.parse(ifUnmodifiedSince);
+    const modified = Date.parse(lastModified);
+    if (!Number.isNaN(since) && !Number.isNaN(modified)) return modified > since;
+  }
+  return false;
+}
+
+/**
+ * The one byte range the request asked for (takeConditions), of a body of `length` bytes whose
  * plain bytes are tagged `etag`: { start, end }, UNSATISFIABLE (416), or null when the whole
  * body is to be sent: no Range, an If-Range naming another version (or another encoding), or a
  * range not served (malformed, or several, which RFC 9110 allows to ignore).
@@ -61,9 +102,7 @@ export function takeRange(req) {
  * @param {number} length
  */
 export function rangeOf(req, etag, length) {
-  const range = /** @type {{ header: string, ifRange?: string } | undefined} */ (
-    /** @type {any} */ (req)[RANGE]
-  );
-  if (!range || (range.ifRange !== undefined && range.ifRange !== etag)) return null;
-  return byteRange(range.header, length);
+  const { range, ifRange } = conditionsOf(req);
+  if (range === undefined || (ifRange !== undefined && ifRange !== etag)) return null;
+  return byteRange(range, length);
 }

@@ -1,6 +1,13 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { UNSATISFIABLE, etagOf, matches, rangeOf, takeRange } from "./conditional.mjs";
+import {
+  UNSATISFIABLE,
+  etagOf,
+  matches,
+  preconditionFailed,
+  rangeOf,
+  takeConditions,
+} from "./conditional.mjs";
 import { send, withServer } from "./testing";
 
 describe("etagOf", () => {
@@ -30,12 +37,12 @@ describe("matches (If-None-Match)", () => {
   });
 });
 
-describe("takeRange and rangeOf, on a real request", () => {
+describe("takeConditions and rangeOf, on a real request", () => {
   // The handler stands for Next: it reports the headers it saw, and the range the server took.
   const body = "0123456789".repeat(10);
   const etag = etagOf(body);
   const app = withServer((req, res) => {
-    takeRange(req);
+    takeConditions(req);
     const seen = { range: req.headers.range ?? null, ifRange: req.headers["if-range"] ?? null };
     const range = rangeOf(req, etag, body.length);
     res.end(JSON.stringify({ seen, range: range === UNSATISFIABLE ? "unsatisfiable" : range }));
@@ -59,5 +66,48 @@ describe("takeRange and rangeOf, on a real request", () => {
     expect((await ask({ Range: "bytes=0-9", "If-Range": `${etag.slice(0, -1)}-gz"` })).range).toBeNull();
     expect((await ask({ Range: "bytes=abc" })).range).toBeNull();
     expect((await ask({})).range).toBeNull();
+  });
+});
+
+describe("If-Match and If-Unmodified-Since, on a real request", () => {
+  // Next's static file server answered a failed precondition with 500: it must never see one.
+  const etag = etagOf("the page");
+  const modified = "Sun, 29 Nov 2026 12:00:00 GMT";
+  const app = withServer((req, res) => {
+    takeConditions(req);
+    const seen = {
+      ifMatch: req.headers["if-match"] ?? null,
+      since: req.headers["if-unmodified-since"] ?? null,
+    };
+    res.end(JSON.stringify({ seen, failed: preconditionFailed(req, etag, modified) }));
+  });
+  const ask = async (headers: Record<string, string>) =>
+    JSON.parse((await send(app.url, { headers })).body.toString());
+
+  it("hides them from what runs after it", async () => {
+    const { seen } = await ask({ "If-Match": etag, "If-Unmodified-Since": modified });
+    expect(seen).toEqual({ ifMatch: null, since: null });
+  });
+
+  it("fails If-Match unless it names these bytes strongly, or is *", async () => {
+    expect((await ask({ "If-Match": etag })).failed).toBe(false);
+    expect((await ask({ "If-Match": `"other", ${etag}` })).failed).toBe(false);
+    expect((await ask({ "If-Match": "*" })).failed).toBe(false);
+    expect((await ask({ "If-Match": `W/${etag}` })).failed).toBe(true);
+    expect((await ask({ "If-Match": '"other"' })).failed).toBe(true);
+    expect((await ask({ "If-Match": "??" })).failed).toBe(true);
+  });
+
+  it("fails If-Unmodified-Since before the last change, and ignores it when malformed or beside If-Match", async () => {
+    expect((await ask({ "If-Unmodified-Since": "Sun, 29 Nov 2026 11:59:59 GMT" })).failed).toBe(true);
+    expect((await ask({ "If-Unmodified-Since": modified })).failed).toBe(false);
+    expect((await ask({ "If-Unmodified-Since": "yesterday" })).failed).toBe(false);
+    expect(
+      (await ask({ "If-Match": etag, "If-Unmodified-Since": "Mon, 01 Jan 1990 00:00:00 GMT" })).failed,
+    ).toBe(false);
+  });
+
+  it("fails nothing without them", async () => {
+    expect((await ask({})).failed).toBe(false);
   });
 });

@@ -9,7 +9,7 @@
  * proxy sees no response at all and retries the request on another instance.
  */
 import { acceptsGzip, compress, compressible, varyOnEncoding } from "./compress.mjs";
-import { UNSATISFIABLE, matches, rangeOf } from "./conditional.mjs";
+import { UNSATISFIABLE, matches, preconditionFailed, rangeOf } from "./conditional.mjs";
 
 /** @typedef {ReturnType<typeof import("./versions.mjs").versionCache>} Versions */
 
@@ -130,6 +130,13 @@ export function holdWholeResponse(req, res, versions) {
     if (matches(/** @type {string | undefined} */ (req.headers["if-none-match"]), etag)) {
       for (const name of ["content-length", "content-type", "content-encoding"]) this.removeHeader(name);
       head(304);
+      return end.call(this, callback);
+    }
+    const lastModified = this.getHeader("last-modified");
+    if (preconditionFailed(req, etag, lastModified === undefined ? undefined : String(lastModified))) {
+      for (const name of ["content-length", "content-type", "content-encoding"]) this.removeHeader(name);
+      this.setHeader("Content-Length", 0);
+      head(412);
       return end.call(this, callback);
     }
     const wanted = rangeOf(req, version.etag, version.length);

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { connect } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { takeRange } from "./conditional.mjs";
+import { takeConditions } from "./conditional.mjs";
 import { send, sleep, withServer } from "./testing";
 import { versionCache } from "./versions.mjs";
 import { discardHeld, holdWholeResponse } from "./whole-response.mjs";
@@ -75,7 +75,7 @@ const versions = versionCache(1024 * 1024);
 const app = withServer((req: IncomingMessage, res: ServerResponse) => {
   // As server.mjs does before Next runs.
   if (req.method === "HEAD") req.method = "GET";
-  takeRange(req);
+  takeConditions(req);
   holdWholeResponse(req, res, versions);
   if (req.url === "/post") {
     res.setHeader("Content-Type", "text/plain");
