@@ -258,7 +258,13 @@ export function judge(fuzzCase: FuzzCase, response: RawResponse): string[] {
   if (status >= 400 && status !== 410 && storable && !(status === 404 && momentary)) {
     problems.push(`a ${status} that caches may keep (Cache-Control:${cacheControl})`);
   }
-  if (/^x-cache:\s*(HIT|STALE)/im.test(response.head) && status >= 400 && status !== 404 && status !== 410) {
+  // A 412 or 416 answered from a cached copy is a precondition or range checked against it, not
+  // a stored error.
+  if (
+    /^x-cache:\s*(HIT|STALE)/im.test(response.head) &&
+    status >= 400 &&
+    ![404, 410, 412, 416].includes(status)
+  ) {
     problems.push(`a ${status} served from nginx's cache`);
   }
   const text = `${response.head}\r\n\r\n${response.body}`;
