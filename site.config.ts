@@ -38,8 +38,15 @@ export type SectionName = Section["name"];
 
 export const sectionNames = sections.map((s) => s.name) as SectionName[];
 
-/** How many stories a listing page (section, topic, author, search results) shows. */
+/** How many stories a listing page (section, topic, author) shows. */
 export const PAGE_SIZE = 20;
+
+/**
+ * How many results a page of search results shows: ten, as search engines show, each with its
+ * snippet. Half a listing page: a search page is rendered for each new query (no cache can
+ * hold them all), and at 20 results rendering it cost a third more.
+ */
+export const SEARCH_PAGE_SIZE = 10;
 
 /** How many stories each section's group on the home page shows. */
 export const HOME_STORIES_PER_SECTION = 4;

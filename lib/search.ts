@@ -8,7 +8,7 @@
 import { LRUCache } from "lru-cache";
 import MiniSearch from "minisearch";
 import { foldTerm, searchIndexOptions, type SearchDocument } from "@/schema/search";
-import { PAGE_SIZE } from "@/site.config";
+import { SEARCH_PAGE_SIZE } from "@/site.config";
 import { getStoryBySlug, type Article } from "./content";
 import { paginate } from "./listings";
 import { MAX_QUERY_WORDS, NEWEST_ONLY, runSearch, type Ranked, type Ranking } from "./search-plan";
@@ -116,19 +116,21 @@ function foldKeepingPositions(text: string): string {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** Where each matched term starts a word in the text, longest term first at the same place. */
-function matches(text: string, terms: string[]): { start: number; end: number }[] {
-  const folded = foldKeepingPositions(text);
-  const found: { start: number; end: number }[] = [];
-  const sorted = [...terms].sort((a, b) => b.length - a.length);
-  for (let i = 0; i < folded.length; i++) {
-    if (i > 0 && WORD_CHAR.test(folded[i - 1])) continue;
-    const term = sorted.find((t) => folded.startsWith(t, i));
-    if (term) {
-      found.push({ start: i, end: i + term.length });
-      i += term.length - 1;
+/**
+ * Where each matched term starts a word in the text, longest term first at the same place, and
+ * no two overlapping. `folded` is the text as foldKeepingPositions() makes it.
+ */
+function matches(text: string, terms: string[], folded = foldKeepingPositions(text)) {
+  const candidates: { start: number; end: number }[] = [];
+  for (const term of terms) {
+    if (!term) continue;
+    for (let i = folded.indexOf(term); i !== -1; i = folded.indexOf(term, i + 1)) {
+      if (i === 0 || !WORD_CHAR.test(folded[i - 1])) candidates.push({ start: i, end: i + term.length });
     }
   }
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const found: { start: number; end: number }[] = [];
+  for (const span of candidates) if (span.start >= (found.at(-1)?.end ?? 0)) found.push(span);
   return found;
 }
 
@@ -152,10 +154,26 @@ function segments(
 
 const SNIPPET_LENGTH = 220;
 
+/**
+ * A story's body on one line, and folded, for snippets: worked out once per version of a story
+ * (the store hands an unchanged story over as the same object), not for every result shown;
+ * kept for the 2,000 stories shown most recently (about 10 MB).
+ */
+const bodies = new LRUCache<Article, { text: string; folded: string }>({ max: 2000 });
+function bodyOf(story: Article) {
+  let body = bodies.get(story);
+  if (!body) {
+    const text = story.text.replace(/\s+/g, " ");
+    body = { text, folded: foldKeepingPositions(text) };
+    bodies.set(story, body);
+  }
+  return body;
+}
+
 /** About 220 characters of the body around its first match, cut at word boundaries. */
 function snippet(story: Article, terms: string[]): Segment[] {
-  const text = story.text.replace(/\s+/g, " ");
-  const spans = matches(text, terms);
+  const { text, folded } = bodyOf(story);
+  const spans = matches(text, terms, folded);
   if (spans.length === 0) return segments(story.standfirst, matches(story.standfirst, terms));
   let start = Math.max(0, spans[0].start - 60);
   if (start > 0) start = text.indexOf(" ", start) + 1;
@@ -193,7 +211,7 @@ export function search(rawQuery: string, page = 1): SearchOutcome {
   const ranked = ranking
     .map((r) => ({ result: r, story: getStoryBySlug(r.slug) }))
     .filter((r): r is { result: Ranked; story: Article } => r.story !== null);
-  const found = paginate(ranked, page, PAGE_SIZE);
+  const found = paginate(ranked, page, SEARCH_PAGE_SIZE);
   if (!found) return { kind: "no-page", query, total: ranked.length };
   return {
     kind: "results",

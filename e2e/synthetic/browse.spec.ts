@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "../helpers";
+import { SEARCH_PAGE_SIZE } from "../../site.config";
 import { expectedRelated, readSyntheticStories } from "./stories";
 
 const stories = readSyntheticStories();
@@ -126,12 +127,12 @@ test.describe("at scale: search", () => {
   });
 
   test("pages through many results and says when a page does not exist", async ({ page }) => {
-    const pages = Math.ceil(stories.length / PAGE_SIZE);
+    const pages = Math.ceil(stories.length / SEARCH_PAGE_SIZE);
     await page.goto("/search?q=synthetic");
     await expect(
       page.getByText(`${stories.length} stories match “synthetic” (page 1 of ${pages})`),
     ).toBeVisible();
-    await expect(page.locator("main ol > li")).toHaveCount(PAGE_SIZE);
+    await expect(page.locator("main ol > li")).toHaveCount(SEARCH_PAGE_SIZE);
     await page.getByRole("link", { name: "More results" }).click();
     await expect(page).toHaveURL("/search?q=synthetic&page=2");
     await expect(page.getByText(`(page 2 of ${pages})`)).toBeVisible();
