@@ -1,6 +1,6 @@
 /**
  * The search's worst case, as a benchmark (`npm run bench:scale`; alone: npx vitest bench --run
- * lib/search-plan.bench.ts): each of the worst queries one can construct (lib/search-worst.ts),
+ * lib/search-plan.bench.ts): each of the worst queries one can construct (lib/search-worst.mjs),
  * a new one every time, on a realistic corpus of 10,000 stories. The figure is the time of one
  * search, search alone (the page around it is measured by bench:scale through the server).
  */

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, test } from "vitest";
 import { buildCorpus, type Corpus } from "./search-corpus";
-import { MAX_QUERY_WORDS, NEWEST_ONLY, SEARCH_BUDGET, runSearch, termsOf } from "./search-plan";
+import { MAX_QUERY_WORDS, NEWEST_ONLY, SEARCH_BUDGET, entriesOf, runSearch, termsOf } from "./search-plan";
 import { WORST_QUERIES } from "./search-worst.mjs";
 
 let corpus: Corpus;
@@ -35,7 +35,25 @@ describe("whatever a query holds, it scores at most SEARCH_BUDGET entries", () =
   });
 });
 
+test("what the planner counts is what MiniSearch scores: one entry per story and field holding the word", () => {
+  // MiniSearch's index is private: a version that changes its shape changes these counts.
+  for (const word of ["quokka", corpus.common[50], corpus.common[500]]) {
+    const perField = ["headline", "standfirst", "topics", "text"].map(
+      (field) => corpus.index.search(word, { fields: [field], prefix: false, fuzzy: false }).length,
+    );
+    expect(entriesOf(corpus.index, word), word).toBe(perField.reduce((a, b) => a + b));
+  }
+  expect(entriesOf(corpus.index, "quokka")).toBe(3);
+});
+
 describe("it still finds what a reader means", () => {
+  test("a typo beside a very common word is forgiven, and the common word left out", () => {
+    const ranking = search(`${corpus.common[0]} quokkka`);
+    expect(ranking.ranked.map((r) => r.slug)).toContain("synthetic-00003");
+    expect(ranking.leftOut).toEqual([corpus.common[0]]);
+    expect(ranking.newestOnly).toBeNull();
+  });
+
   test("a rare word finds its stories, and a common word beside it is left out, not required", () => {
     const ranking = search(`${corpus.common[0]} quokka`);
     expect(ranking.leftOut).toEqual([corpus.common[0]]);

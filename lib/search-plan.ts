@@ -15,7 +15,10 @@ const MAX_TERM_LENGTH = 32;
  * What a search may cost, whatever it holds: the number of (story, field) entries it scores.
  * Scoring is the cost of a search (about a microsecond an entry, 8 ms at most); finding the
  * entries of a word, or the words a prefix or a typo may stand for, costs little next to it.
- * The same bound at any size of archive; `npm run bench:scale` prints the worst query's cost.
+ * The same bound at any size of archive, but for one case: a query of only very common words,
+ * confined to the newest stories, still passes over every entry of its rarest word to find
+ * theirs (a tenth of the cost of scoring one; 14,000 entries at 10,000 stories). `npm run
+ * bench:scale` prints the worst queries' cost.
  */
 export const SEARCH_BUDGET = 8_000;
 /** A prefix shorter than this stands for too many words to be worth scoring ("t": thousands). */
@@ -43,7 +46,7 @@ export type Ranking = {
 /**
  * MiniSearch's own index of words (a radix tree of word -> field -> story -> count). Private in
  * MiniSearch (pinned at 7.2.0); read here only to count what a word would cost before it is
- * scored. lib/search.test.ts fails if a new version changes it.
+ * scored. lib/search-plan.test.ts fails if a new version changes it (see entriesOf).
  */
 type Postings = Map<number, Map<number, number>>;
 type WordIndex = {
@@ -63,6 +66,10 @@ const entries = (postings: Postings | undefined) => {
   return n;
 };
 
+/** The (story, field) entries of a word as typed: what scoring it costs. */
+export const entriesOf = (index: MiniSearch<SearchDocument>, term: string) =>
+  entries(wordIndex(index).get(term));
+
 /** The words of a query as the index holds them: folded, each once, none too long. */
 const tokenize = MiniSearch.getDefault("tokenize") as (text: string) => string[];
 export function termsOf(query: string): string[] {
@@ -79,15 +86,26 @@ type Plan = {
   newestOnly: boolean;
   /** Whether any word's typos are forgiven. */
   forgiving: boolean;
+  /** Whether it can find nothing (a word that matches nothing, in an AND search): not run. */
+  hopeless: boolean;
   cost: number;
 };
 
 /**
- * A query that costs at most SEARCH_BUDGET scored entries. Words are taken rarest first while
- * they fit; a word too common to fit (in most stories: "the", "said") is left out, as search
- * engines leave out stop words, and the page says so. Then the last word's completions (it may
- * be unfinished) and, with `typos`, each word's near spellings, while they still fit. A query
- * of only very common words is scored over the newest stories alone.
+ * A query that costs at most SEARCH_BUDGET scored entries.
+ *
+ *  1. Words the index does not hold as typed come first: they match only through their
+ *     completions (the last word may be unfinished, from MIN_PREFIX letters) or, with `typos`,
+ *     their near spellings, and they are what the reader meant, however common the words around
+ *     them.
+ *  2. Then the words it holds, rarest first, while they fit. A word too common to fit ("the",
+ *     "said") is left out, as search engines leave out stop words, and the page says so. When
+ *     nothing else is searched, the rarest is kept whatever it costs, and only the newest
+ *     stories are searched for it.
+ *  3. Then the last word's completions, if it is a word the index holds and they fit.
+ *
+ * A word that can match nothing makes an AND search hopeless (it is not run) and is left out of
+ * an OR search.
  */
 function plan(
   words: WordIndex,
@@ -98,63 +116,67 @@ function plan(
   near: Map<string, Map<string, [Postings, number]>>,
 ): Plan {
   const cost = new Map(terms.map((t) => [t, entries(words.get(t))]));
-  const byRarity = [...terms].sort((a, b) => cost.get(a)! - cost.get(b)!);
+  const expansion = new Map(terms.map((t) => [t, { prefix: false, fuzzy: 0 }]));
+  const last = terms[terms.length - 1];
   let spent = 0;
-  const kept = new Set<string>();
+  const fits = (extra: number) => spent + extra <= budget;
+  /** What the completions of `term` add (other words only), or Infinity past `limit`. */
+  const completions = (term: string, limit: number) => {
+    let extra = 0;
+    for (const [word, postings] of words.atPrefix(term)) {
+      if (word !== term) extra += entries(postings);
+      if (extra > limit) return Infinity;
+    }
+    return extra;
+  };
+
+  const unknown = terms.filter((t) => cost.get(t) === 0);
+  let typoWords = 0;
+  for (const term of unknown) {
+    const expand = expansion.get(term)!;
+    if (term === last && term.length >= MIN_PREFIX) {
+      const extra = completions(term, budget - spent);
+      if (extra > 0 && fits(extra)) [expand.prefix, spent] = [true, spent + extra];
+    }
+    // Only a few words' typos are forgiven: each search for near spellings walks the index (up
+    // to a millisecond for a long word).
+    if (typos && term.length > 4 && term.length <= MAX_TYPO_WORD && typoWords < MAX_TYPO_WORDS) {
+      typoWords += 1;
+      const distance = Math.min(MAX_TYPOS, term.length > 7 ? 2 : 1);
+      // Each word's near spellings are looked up once per search, whatever the attempts.
+      if (!near.has(term)) near.set(term, words.fuzzyGet(term, distance));
+      let extra = 0;
+      for (const [word, [postings]] of near.get(term)!) if (word !== term) extra += entries(postings);
+      if (extra > 0 && fits(extra)) [expand.fuzzy, spent] = [distance, spent + extra];
+    }
+  }
+  const reachable = (t: string) =>
+    cost.get(t)! > 0 || expansion.get(t)!.prefix || expansion.get(t)!.fuzzy > 0;
+
+  const kept = new Set(unknown.filter(reachable));
   const leftOut: string[] = [];
-  for (const term of byRarity) {
-    // A word the index does not hold costs nothing (and may be a typo): kept. The rarest word
-    // it holds is kept whatever it costs.
-    if (spent > 0 && spent + cost.get(term)! > budget) leftOut.push(term);
+  for (const term of terms.filter((t) => cost.get(t)! > 0).sort((a, b) => cost.get(a)! - cost.get(b)!)) {
+    if (spent > 0 && !fits(cost.get(term)!)) leftOut.push(term);
     else {
       kept.add(term);
       spent += cost.get(term)!;
     }
   }
-  const last = terms[terms.length - 1];
-  let fuzzyWords = 0;
-  let forgiving = false;
+  if (kept.has(last) && cost.get(last)! > 0 && last.length >= MIN_PREFIX && spent <= budget) {
+    const extra = completions(last, budget - spent);
+    if (extra > 0 && fits(extra)) [expansion.get(last)!.prefix, spent] = [true, spent + extra];
+  }
+
   const queries = terms
     .filter((term) => kept.has(term))
-    .map((term) => {
-      let prefix = false;
-      let fuzzy = 0;
-      if (term === last && term.length >= MIN_PREFIX) {
-        let extra = 0;
-        for (const [word, postings] of words.atPrefix(term)) {
-          if (word !== term) extra += entries(postings);
-          if (spent + extra > budget) break;
-        }
-        if (spent + extra <= budget) [prefix, spent] = [true, spent + extra];
-      }
-      // Only a word the index does not hold as typed may be a typo, and only a few of them: each
-      // search for near spellings walks the index (up to a millisecond for a long word).
-      const distance =
-        typos &&
-        cost.get(term) === 0 &&
-        term.length > 4 &&
-        term.length <= MAX_TYPO_WORD &&
-        fuzzyWords++ < MAX_TYPO_WORDS
-          ? Math.min(MAX_TYPOS, term.length > 7 ? 2 : 1)
-          : 0;
-      if (distance > 0) {
-        let extra = 0;
-        // Each word's near spellings are looked up once per search, whatever the attempts.
-        if (!near.has(term)) near.set(term, words.fuzzyGet(term, distance));
-        for (const [word, [postings]] of near.get(term)!) {
-          if (word !== term) extra += entries(postings);
-        }
-        if (spent + extra <= budget) [fuzzy, spent] = [distance, spent + extra];
-      }
-      if (fuzzy > 0) forgiving = true;
-      return { queries: [term], prefix, fuzzy, combineWith: "OR" } as Query;
-    });
+    .map((term) => ({ queries: [term], ...expansion.get(term)!, combineWith: "OR" }) as Query);
   return {
     query: { queries, combineWith },
     options: { boost: { headline: 3, topics: 2, standfirst: 2 } },
     leftOut,
     newestOnly: spent > budget,
-    forgiving,
+    forgiving: [...expansion.values()].some((e) => e.fuzzy > 0),
+    hopeless: kept.size === 0 || (combineWith === "AND" && !unknown.every(reachable)),
     cost: spent,
   };
 }
@@ -186,6 +208,7 @@ export function runSearch(index: MiniSearch<SearchDocument>, newest: Set<string>
     const next = plan(words, terms, typos, combineWith, remaining, near);
     // Forgiving typos where no word can be one is the search just made: not made again.
     if (typos && combineWith === "AND" && !next.forgiving) continue;
+    if (next.hopeless) continue;
     // Confined to the newest stories, a search may score up to the whole budget: only as the first.
     if (next.newestOnly && remaining < SEARCH_BUDGET) break;
     chosen = next;

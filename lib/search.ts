@@ -157,9 +157,12 @@ const SNIPPET_LENGTH = 220;
 /**
  * A story's body on one line, and folded, for snippets: worked out once per version of a story
  * (the store hands an unchanged story over as the same object), not for every result shown;
- * kept for the 2,000 stories shown most recently (about 10 MB).
+ * kept for the stories shown most recently, up to 16 MB (two UTF-16 copies of each body).
  */
-const bodies = new LRUCache<Article, { text: string; folded: string }>({ max: 2000 });
+const bodies = new LRUCache<Article, { text: string; folded: string }>({
+  maxSize: 16 * 1024 * 1024,
+  sizeCalculation: ({ text, folded }) => Math.max(1, (text.length + folded.length) * 2),
+});
 function bodyOf(story: Article) {
   let body = bodies.get(story);
   if (!body) {

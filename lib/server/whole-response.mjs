@@ -127,16 +127,17 @@ export function holdWholeResponse(req, res, versions) {
     // If-Range never joins gzip bytes to plain ones.
     const etag = gzip ? version.gzipEtag : version.etag;
     this.setHeader("ETag", etag);
-    if (matches(/** @type {string | undefined} */ (req.headers["if-none-match"]), etag)) {
-      for (const name of ["content-length", "content-type", "content-encoding"]) this.removeHeader(name);
-      head(304);
-      return end.call(this, callback);
-    }
+    // If-Match and If-Unmodified-Since first, then If-None-Match (RFC 9110 13.2.2).
     const lastModified = this.getHeader("last-modified");
     if (preconditionFailed(req, etag, lastModified === undefined ? undefined : String(lastModified))) {
       for (const name of ["content-length", "content-type", "content-encoding"]) this.removeHeader(name);
       this.setHeader("Content-Length", 0);
       head(412);
+      return end.call(this, callback);
+    }
+    if (matches(/** @type {string | undefined} */ (req.headers["if-none-match"]), etag)) {
+      for (const name of ["content-length", "content-type", "content-encoding"]) this.removeHeader(name);
+      head(304);
       return end.call(this, callback);
     }
     const wanted = rangeOf(req, version.etag, version.length);
