@@ -226,6 +226,19 @@ test("junk parameters, cookies and Next's headers neither fill nginx's cache nor
   for (const line of reached) expect(line).not.toMatch(/utm_source|fbclid/);
 });
 
+test("through nginx, the image optimizer serves WebP to browsers that take it, and the original format to others", async () => {
+  const image = `${cluster.url}/_next/image?url=%2Flogo.png&w=64&q=75`;
+  for (let round = 0; round < 2; round++) {
+    // The second round comes from nginx's cache: one entry per format, never the other's.
+    const webp = await fetch(image, { headers: { Accept: "image/avif,image/webp,*/*" } });
+    expect(webp.status).toBe(200);
+    expect(webp.headers.get("content-type")).toBe("image/webp");
+    const png = await fetch(`${image}&utm_source=${random()}`, { headers: { Accept: "image/png,*/*" } });
+    expect(png.status).toBe(200);
+    expect(png.headers.get("content-type")).toBe("image/png");
+  }
+});
+
 test("searches that reach an instance are limited per client address; cached ones and other readers are not", async () => {
   // The limit, as deploy/nginx.conf sets it.
   const conf = readFileSync(path.resolve("deploy", "nginx.conf"), "utf8");
