@@ -21,6 +21,14 @@ export const MAX_QUERY_LENGTH = 1000;
  * does not change until the next publish, so it is kept until then. Least recently used go first.
  */
 const rankings = new LRUCache<string, Ranking>({ max: 500 });
+/**
+ * Queries asked once lately. A ranking is kept only when its query comes a second time: most
+ * queries are asked once, and keeping each of their rankings (thousands of objects for a broad
+ * query) for the second or so until the cache dropped it was just long enough for the garbage
+ * collector to move them to the old generation, whose collections set the slowest requests'
+ * times under load.
+ */
+const askedOnce = new LRUCache<string, true>({ max: 5000 });
 
 const documentOf = (a: Article): SearchDocument => ({
   slug: a.slug,
@@ -154,29 +162,10 @@ function segments(
 
 const SNIPPET_LENGTH = 220;
 
-/**
- * A story's body on one line, and folded, for snippets: worked out once per version of a story
- * (the store hands an unchanged story over as the same object), not for every result shown;
- * kept for the stories shown most recently, up to 16 MB (two UTF-16 copies of each body).
- */
-const bodies = new LRUCache<Article, { text: string; folded: string }>({
-  maxSize: 16 * 1024 * 1024,
-  sizeCalculation: ({ text, folded }) => Math.max(1, (text.length + folded.length) * 2),
-});
-function bodyOf(story: Article) {
-  let body = bodies.get(story);
-  if (!body) {
-    const text = story.text.replace(/\s+/g, " ");
-    body = { text, folded: foldKeepingPositions(text) };
-    bodies.set(story, body);
-  }
-  return body;
-}
-
 /** About 220 characters of the body around its first match, cut at word boundaries. */
 function snippet(story: Article, terms: string[]): Segment[] {
-  const { text, folded } = bodyOf(story);
-  const spans = matches(text, terms, folded);
+  const text = story.text.replace(/\s+/g, " ");
+  const spans = matches(text, terms);
   if (spans.length === 0) return segments(story.standfirst, matches(story.standfirst, terms));
   let start = Math.max(0, spans[0].start - 60);
   if (start > 0) start = text.indexOf(" ", start) + 1;
@@ -194,7 +183,8 @@ function rank(query: string): Ranking {
   const cached = rankings.get(key);
   if (cached) return cached;
   const ranking = runSearch(state.index, state.newest, query);
-  rankings.set(key, ranking);
+  if (askedOnce.has(key)) rankings.set(key, ranking);
+  else askedOnce.set(key, true);
   return ranking;
 }
 
