@@ -22,7 +22,7 @@ const MAX_TERM_LENGTH = 32;
  */
 export const SEARCH_BUDGET = 8_000;
 /** A prefix shorter than this stands for too many words to be worth scoring ("t": thousands). */
-const MIN_PREFIX = 3;
+export const MIN_PREFIX = 3;
 /** Typos forgiven per word: one in words of 5 to 7 letters, two in longer words up to 20. */
 const MAX_TYPOS = 2;
 const MAX_TYPO_WORD = 20;

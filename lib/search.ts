@@ -11,7 +11,15 @@ import { foldTerm, searchIndexOptions, type SearchDocument } from "@/schema/sear
 import { SEARCH_PAGE_SIZE } from "@/site.config";
 import { getStoryBySlug, type Article } from "./content";
 import { paginate } from "./listings";
-import { MAX_QUERY_WORDS, NEWEST_ONLY, runSearch, type Ranked, type Ranking } from "./search-plan";
+import {
+  MAX_QUERY_WORDS,
+  MIN_PREFIX,
+  NEWEST_ONLY,
+  runSearch,
+  termsOf,
+  type Ranked,
+  type Ranking,
+} from "./search-plan";
 import { contentStore, type Snapshot } from "./store.mjs";
 
 export const MAX_QUERY_LENGTH = 1000;
@@ -125,15 +133,20 @@ function foldKeepingPositions(text: string): string {
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
- * Where each matched term starts a word in the text, longest term first at the same place, and
- * no two overlapping. `folded` is the text as foldKeepingPositions() makes it.
+ * Where each matched term is a word of the text, longest term first at the same place, and no
+ * two overlapping. Only `prefix`, the query's last word (which may be unfinished), may match
+ * the start of a longer word: "the" is not highlighted in "then".
  */
-function matches(text: string, terms: string[], folded = foldKeepingPositions(text)) {
+function matches(text: string, terms: string[], prefix?: string) {
+  const folded = foldKeepingPositions(text);
   const candidates: { start: number; end: number }[] = [];
   for (const term of terms) {
     if (!term) continue;
     for (let i = folded.indexOf(term); i !== -1; i = folded.indexOf(term, i + 1)) {
-      if (i === 0 || !WORD_CHAR.test(folded[i - 1])) candidates.push({ start: i, end: i + term.length });
+      const end = i + term.length;
+      const starts = i === 0 || !WORD_CHAR.test(folded[i - 1]);
+      const ends = end === folded.length || !WORD_CHAR.test(folded[end]) || term === prefix;
+      if (starts && ends) candidates.push({ start: i, end });
     }
   }
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -163,10 +176,10 @@ function segments(
 const SNIPPET_LENGTH = 220;
 
 /** About 220 characters of the body around its first match, cut at word boundaries. */
-function snippet(story: Article, terms: string[]): Segment[] {
+function snippet(story: Article, terms: string[], prefix?: string): Segment[] {
   const text = story.text.replace(/\s+/g, " ");
-  const spans = matches(text, terms);
-  if (spans.length === 0) return segments(story.standfirst, matches(story.standfirst, terms));
+  const spans = matches(text, terms, prefix);
+  if (spans.length === 0) return segments(story.standfirst, matches(story.standfirst, terms, prefix));
   let start = Math.max(0, spans[0].start - 60);
   if (start > 0) start = text.indexOf(" ", start) + 1;
   let end = Math.min(text.length, start + SNIPPET_LENGTH);
@@ -200,7 +213,11 @@ export function search(rawQuery: string, page = 1): SearchOutcome {
   if (query === "") return { kind: "empty" };
   const length = [...query].length;
   if (length > MAX_QUERY_LENGTH) return { kind: "too-long", length };
-  const { ranked: ranking, leftOut, newestOnly } = rank(query.split(" ").slice(0, MAX_QUERY_WORDS).join(" "));
+  const asked = query.split(" ").slice(0, MAX_QUERY_WORDS).join(" ");
+  const { ranked: ranking, leftOut, newestOnly } = rank(asked);
+  // The last word may have been searched as the start of longer words: highlighted so too.
+  const last = termsOf(asked).at(-1);
+  const prefix = last && last.length >= MIN_PREFIX ? last : undefined;
   const ranked = ranking
     .map((r) => ({ result: r, story: getStoryBySlug(r.slug) }))
     .filter((r): r is { result: Ranked; story: Article } => r.story !== null);
@@ -216,8 +233,8 @@ export function search(rawQuery: string, page = 1): SearchOutcome {
     newestOnly,
     hits: found.items.map(({ result, story }) => ({
       story,
-      headline: segments(story.headline, matches(story.headline, result.terms)),
-      snippet: snippet(story, result.terms),
+      headline: segments(story.headline, matches(story.headline, result.terms, prefix)),
+      snippet: snippet(story, result.terms, prefix),
     })),
   };
 }

@@ -105,7 +105,7 @@ function SearchScope({ leftOut, newestOnly }: { leftOut: string[]; newestOnly: n
     <p className="mt-1 text-sm text-muted">
       {leftOut.length > 0 && `Left out as too common to search for: ${words}. `}
       {newestOnly !== null &&
-        `Those words are in most stories, so only the newest ${newestOnly.toLocaleString("en-GB")} were searched: add a less common word to search them all.`}
+        `${leftOut.length > 0 ? "The rest are in most stories too" : "Those words are in most stories"}, so only the newest ${newestOnly.toLocaleString("en-GB")} stories were searched: add a less common word to search them all.`}
     </p>
   );
 }
