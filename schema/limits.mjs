@@ -100,6 +100,8 @@ export const ADVICE = {
   standfirstCharacters: 300,
   /** A story this long should have section headings to find one's way in. */
   wordsWithoutHeading: 600,
+  /** A story scheduled further ahead than this is more likely a typo (2062 for 2026). */
+  scheduledDaysAhead: 60,
 };
 
 /**

@@ -13,6 +13,8 @@
  *   - a long story without a section heading
  *   - a topic spelled two ways across stories
  *   - a correction or update that was changed or removed rather than added (against git HEAD)
+ *   - a story scheduled more than ADVICE.scheduledDaysAhead days ahead (a typo for a year?)
+ *   - every draft: what is not being published
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -109,6 +111,26 @@ for (const a of articles) {
       );
     }
   }
+}
+
+// What will not be published now: drafts, and stories scheduled so far ahead they may be typos.
+const DAY = 24 * 3600 * 1000;
+const drafts = [];
+for (const a of articles) {
+  if (a.draft) drafts.push(fileOf(a));
+  const ahead = Date.parse(a.publishedAt ?? a.published) - Date.now();
+  if (ahead > ADVICE.scheduledDaysAhead * DAY) {
+    const days = Math.round(ahead / DAY);
+    const far = days >= 730 ? `${Math.round(days / 365)} years` : `${days} days`;
+    warnings.push(
+      `${fileOf(a)}: field "published": ${a.published} is ${far} ahead; the story stays unpublished until then. If that is a typo, correct the date`,
+    );
+  }
+}
+if (drafts.length > 0) {
+  warnings.push(
+    `${drafts.length} ${drafts.length === 1 ? "draft is" : "drafts are"} not published (draft: true): ${drafts.join(", ")}`,
+  );
 }
 
 for (const warning of warnings) console.warn(`warning: ${warning}`);

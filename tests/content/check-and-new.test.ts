@@ -56,6 +56,17 @@ describe("npm run check", () => {
     expect(output).toContain("5 stories valid, 4 warnings");
   });
 
+  it("says what is not being published: every draft, and a story scheduled years ahead", () => {
+    const { status, output } = runScript("scripts/check-content.mjs", [], workspace(), fixture("not-published"));
+    expect(status, output).toBe(0);
+    expect(output).toMatch(
+      /warning: .*far-future\.md: field "published": 2062-06-07T12:00:00\+01:00 is \d+ years ahead; the story stays unpublished until then/,
+    );
+    expect(output).toMatch(/warning: 2 drafts are not published \(draft: true\): .*draft-one\.md, .*draft-two\.md/);
+    expect(output).not.toMatch(/on-time\.md/);
+    expect(output).toContain("4 stories valid, 2 warnings");
+  });
+
   it("warns when a change alters or removes a correction instead of adding one", () => {
     const work = workspace();
     const content = contentFrom("warnings");
