@@ -536,7 +536,7 @@ export default makeSource({
         ? JSON.parse(readFileSync(path.join(generated, type, "_index.json"), "utf8"))
         : [];
     const articles: GeneratedArticle[] = read("Article");
-    const problems = [...strayFiles(), ...duplicateSlugs(articles)];
+    const problems = [...strayFiles(), ...duplicateSlugs(articles), ...duplicateStories(articles)];
     if (problems.length > 0) {
       console.error(`Error: invalid content\n${problems.map((p) => `  • ${p}`).join("\n")}`);
       // A thrown error here is printed as a wall of internals; say it plainly and fail the build.
@@ -545,7 +545,7 @@ export default makeSource({
   },
 });
 
-type GeneratedArticle = { slug: string; _raw: { sourceFilePath: string } };
+type GeneratedArticle = { slug: string; body: { raw: string }; _raw: { sourceFilePath: string } };
 
 /** Contentlayer silently ignores files that are not .md, .mdx, .json or .yaml: we do not. */
 function strayFiles(): string[] {
@@ -563,6 +563,31 @@ function strayFiles(): string[] {
     }
   };
   walk("");
+  return problems;
+}
+
+/**
+ * A story copied to a second file (to start a follow-up, say, and then forgotten) would be
+ * published twice, under two addresses. Two stories with the same body text are refused; a body
+ * too short to tell (under 200 characters) is left alone.
+ */
+function duplicateStories(articles: GeneratedArticle[]): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  const byPath = [...articles].sort((a, b) => a._raw.sourceFilePath.localeCompare(b._raw.sourceFilePath));
+  for (const article of byPath) {
+    const text = article.body.raw.replace(/\s+/g, " ").trim();
+    if (text.length < 200) continue;
+    const file = path.posix.join(contentDirPath, article._raw.sourceFilePath);
+    const other = seen.get(text);
+    if (other) {
+      problems.push(
+        `${file}: field "body": the same text as ${other}; a story in two files is published twice: delete one, or write the new story's own text`,
+      );
+    } else {
+      seen.set(text, file);
+    }
+  }
   return problems;
 }
 

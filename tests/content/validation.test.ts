@@ -27,6 +27,7 @@ const invalid: { name: string; file: string; field: RegExp }[] = [
   { name: "correction-in-future", file: "stories/correction-in-future.md", field: /field "corrections": entry 1: 2099-01-01T00:00:00Z is in the future/ },
   { name: "topic-without-letters", file: "stories/topic-without-letters.md", field: /field "topics": "!!!" has no letters or digits/ },
   { name: "blank-headline", file: "stories/blank-headline.md", field: /field "headline": is empty/ },
+  { name: "duplicate-story", file: "stories/trade-talks.md", field: /stories\/trade-talks\.md: field "body": the same text as .*stories\/trade-talks-copy\.md; a story in two files is published twice/ },
   { name: "body-only-comment", file: "stories/body-only-comment.md", field: /field "body": is empty; write the story/ },
   { name: "updated-before-published", file: "stories/updated-before-published.md", field: /field "updated": .* is before the story was published/ },
   { name: "stray-file", file: "stories/notes.txt", field: /is neither a story \(stories\/\*\.md\), an author/ },
