@@ -555,7 +555,14 @@ function strayFiles(): string[] {
       if (entry.name.startsWith(".")) continue;
       const rel = path.posix.join(dir, entry.name);
       if (entry.isDirectory()) walk(rel);
-      else if (!/^(stories\/(.+\/)?[^/]+|authors\/[^/]+|takedowns\/[^/]+)\.md$/.test(rel)) {
+      else if (/^(stories\/(.+\/)?|authors\/|takedowns\/)[^/]+\.(mdx|markdown|mdown|mkd)$/i.test(rel)) {
+        // Markdown in the right folder with another extension (.mdx, .markdown).
+        const ext = /\.[^.]+$/.exec(entry.name)![0];
+        const renamed = path.posix.join(contentDirPath, dir, entry.name.slice(0, -ext.length) + ".md");
+        problems.push(
+          `${path.posix.join(contentDirPath, rel)}: has the extension "${ext}"; stories, authors and takedowns are Markdown files ending in .md: rename it to ${renamed}`,
+        );
+      } else if (!/^(stories\/(.+\/)?[^/]+|authors\/[^/]+|takedowns\/[^/]+)\.md$/.test(rel)) {
         problems.push(
           `${path.posix.join(contentDirPath, rel)}: is neither a story (stories/*.md), an author (authors/*.md) nor a takedown (takedowns/*.md); rename or move it`,
         );

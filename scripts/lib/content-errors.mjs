@@ -8,7 +8,7 @@ const HINTS = [
   [/extra fields/, "remove the field, or correct its spelling (docs/editing.md lists the fields)"],
   [
     /Couldn't determine the document type/,
-    "stories go in stories/, authors in authors/, takedowns in takedowns/; move or remove the file",
+    "a story is a .md file in stories/ (an author's in authors/, a takedown's in takedowns/); rename, move or remove the file",
   ],
   [/incompatible/i, "give the field a value of the right kind (a list for topics, true or false for draft)"],
 ];

@@ -28,6 +28,7 @@ const invalid: { name: string; file: string; field: RegExp }[] = [
   { name: "topic-without-letters", file: "stories/topic-without-letters.md", field: /field "topics": "!!!" has no letters or digits/ },
   { name: "blank-headline", file: "stories/blank-headline.md", field: /field "headline": is empty/ },
   { name: "duplicate-story", file: "stories/trade-talks.md", field: /stories\/trade-talks\.md: field "body": the same text as .*stories\/trade-talks-copy\.md; a story in two files is published twice/ },
+  { name: "wrong-extension", file: "stories/trade.mdx", field: /stories\/trade\.mdx: has the extension "\.mdx"; stories, authors and takedowns are Markdown files ending in \.md: rename it to .*stories\/trade\.md/ },
   { name: "body-only-comment", file: "stories/body-only-comment.md", field: /field "body": is empty; write the story/ },
   { name: "updated-before-published", file: "stories/updated-before-published.md", field: /field "updated": .* is before the story was published/ },
   { name: "stray-file", file: "stories/notes.txt", field: /is neither a story \(stories\/\*\.md\), an author/ },
