@@ -36,8 +36,8 @@ const QUERIES = [
   "q=..%2F..%2Fetc%2Fpasswd",
 ];
 
-const PATHS = [
-  // Routes Next builds for itself: answered as unknown addresses, never stored.
+/** Routes Next builds for itself: answered as unknown addresses, never stored. */
+export const INTERNAL_ROUTES = [
   "/_not-found",
   "/_global-error",
   "/404",
@@ -46,6 +46,10 @@ const PATHS = [
   "/_error",
   "/_app",
   "/_document",
+];
+
+const PATHS = [
+  ...INTERNAL_ROUTES,
   "/../../../../etc/passwd",
   "/..%2f..%2f..%2fetc%2fpasswd",
   "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",

@@ -9,7 +9,7 @@
  */
 import fc from "fast-check";
 import { EVERY_ROUTE } from "../helpers";
-import { judge, type FuzzCase } from "./fuzz";
+import { INTERNAL_ROUTES, judge, type FuzzCase } from "./fuzz";
 import type { RawResponse } from "./raw-http";
 
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20261129);
@@ -25,17 +25,6 @@ export type Drawn = {
   query: [string, string][];
   headers: [string, string][];
 };
-
-const INTERNAL = [
-  "/_not-found",
-  "/_global-error",
-  "/404",
-  "/500",
-  "/index",
-  "/_error",
-  "/_app",
-  "/_document",
-];
 
 /** A header value as a client may send it: any printable text, never a line break. */
 const headerText = fc
@@ -65,7 +54,7 @@ const paramValue = fc.oneof(
 export function requestArbitrary(asset: string): fc.Arbitrary<Drawn> {
   const path = fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...EVERY_ROUTE) },
-    { weight: 2, arbitrary: fc.constantFrom(...INTERNAL) },
+    { weight: 2, arbitrary: fc.constantFrom(...INTERNAL_ROUTES) },
     { weight: 2, arbitrary: fc.constant(asset) },
     {
       weight: 2,
