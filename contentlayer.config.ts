@@ -135,6 +135,46 @@ function publishedOf(doc: RawDoc & { published: string }): string {
   return value;
 }
 
+/**
+ * A story's authors: `author: jane-doe` for one, `authors: [jane-doe, sam-lee]` for several (a
+ * story written before co-bylines stays valid). Every slug must name a file in authors/.
+ */
+function authorSlugsOf(doc: RawDoc & { author?: string; authors?: Iterable<string> }): string[] {
+  const field = doc.authors !== undefined ? "authors" : "author";
+  return checked(doc, field, () => {
+    if (doc.author !== undefined && doc.authors !== undefined) {
+      throw new Error(
+        "the story has both author and authors; keep one: author: jane-doe for one author, authors: [jane-doe, sam-lee] for several",
+      );
+    }
+    if (doc.author === undefined && doc.authors === undefined) {
+      throw new Error(
+        "is missing; name who wrote the story: author: jane-doe (the name of their file in content/authors without .md), or authors: [jane-doe, sam-lee] for several",
+      );
+    }
+    const slugs =
+      doc.authors !== undefined
+        ? Array.from(doc.authors, (s) => String(s ?? "").trim())
+        : [filled(doc.author, "the author's slug")];
+    if (slugs.length === 0) throw new Error("is an empty list; name at least one author");
+    const authors = path.join(contentDirPath, "authors");
+    const unknown = slugs.filter((s) => !SLUG.test(s) || !existsSync(path.join(authors, `${s}.md`)));
+    if (unknown.length > 0) {
+      const known = existsSync(authors)
+        ? readdirSync(authors)
+            .filter((f) => f.endsWith(".md"))
+            .map((f) => f.slice(0, -3))
+        : [];
+      throw new Error(
+        `${unknown.map((s) => `no author "${s}"`).join(", ")}; add ${unknown.map((s) => `${contentDirPath}/authors/${s || "<slug>"}.md`).join(" and ")} or use one of: ${known.join(", ")}`,
+      );
+    }
+    const repeated = slugs.filter((s, i) => slugs.indexOf(s) !== i);
+    if (repeated.length > 0) throw new Error(`names "${repeated[0]}" twice; list each author once`);
+    return slugs;
+  });
+}
+
 const Correction = defineNestedType(() => ({
   name: "Correction",
   fields: {
@@ -252,8 +292,15 @@ export const Article = defineDocumentType(() => ({
     },
     author: {
       type: "string",
-      required: true,
-      description: "The author's slug: the name of their file in content/authors without .md",
+      required: false,
+      description:
+        "The author's slug: the name of their file in content/authors without .md (or authors, for several)",
+    },
+    authors: {
+      type: "list",
+      of: { type: "string" },
+      required: false,
+      description: "The authors' slugs in byline order, for a story with several authors (instead of author)",
     },
     section: {
       type: "enum",
@@ -306,7 +353,7 @@ export const Article = defineDocumentType(() => ({
         for (const resolve of [
           Article.def().computedFields!.modifiedAt.resolve,
           Article.def().computedFields!.sectionName.resolve,
-          Article.def().computedFields!.authorChecked.resolve,
+          Article.def().computedFields!.authorSlugs.resolve,
           Article.def().computedFields!.topicRefs.resolve,
           Article.def().computedFields!.headings.resolve,
           Article.def().computedFields!.leadImage.resolve,
@@ -324,25 +371,10 @@ export const Article = defineDocumentType(() => ({
       description: "headline and standfirst are not blank",
       resolve: (doc) => Boolean(nonBlank(doc, "headline") && nonBlank(doc, "standfirst")),
     },
-    authorChecked: {
-      type: "string",
-      description: "author, checked against the files in authors/",
-      resolve: (doc) =>
-        checked(doc, "author", () => {
-          filled(doc.author, "the author's slug");
-          const authors = path.join(contentDirPath, "authors");
-          if (!SLUG.test(doc.author) || !existsSync(path.join(authors, `${doc.author}.md`))) {
-            const known = existsSync(authors)
-              ? readdirSync(authors)
-                  .filter((f) => f.endsWith(".md"))
-                  .map((f) => f.slice(0, -3))
-              : [];
-            throw new Error(
-              `no author "${doc.author}"; add ${contentDirPath}/authors/${doc.author}.md or use one of: ${known.join(", ")}`,
-            );
-          }
-          return doc.author;
-        }),
+    authorSlugs: {
+      type: "json",
+      description: "author, or authors, as a list in byline order, each checked against the files in authors/",
+      resolve: (doc) => authorSlugsOf(doc),
     },
     publishedAt: {
       type: "string",

@@ -1,18 +1,38 @@
+import { Fragment } from "react";
 import type { Author } from "@/lib/content";
+import { nameListParts } from "@/lib/format";
 import { Avatar } from "./Avatar";
 
-export function Byline({ author }: { author: Author }) {
+/**
+ * "By A", "By A and B", "By A, B and C": each name links to its author page, each author shows
+ * a picture or initials. One author's job title is shown under the name; with several, each
+ * author page says who they are.
+ */
+export function Byline({ authors }: { authors: Author[] }) {
+  let next = 0; // the parts name the authors in order
   return (
     <div className="flex items-center gap-3">
-      <Avatar name={author.name} picture={author.picture} />
+      <span className="flex shrink-0 -space-x-2">
+        {authors.map((author) => (
+          <Avatar key={author.slug} name={author.name} picture={author.picture} />
+        ))}
+      </span>
       <p className="text-sm">
         <span className="font-semibold">
           By{" "}
-          <a href={author.url} rel="author" className="underline hover:text-accent">
-            {author.name}
-          </a>
+          {nameListParts(authors.map((a) => a.name)).map((part, i) =>
+            "name" in part ? (
+              <a key={i} href={authors[next++].url} rel="author" className="underline hover:text-accent">
+                {part.name}
+              </a>
+            ) : (
+              <Fragment key={i}>{part.text}</Fragment>
+            ),
+          )}
         </span>
-        {author.role && <span className="block text-muted">{author.role}</span>}
+        {authors.length === 1 && authors[0].role && (
+          <span className="block text-muted">{authors[0].role}</span>
+        )}
       </p>
     </div>
   );

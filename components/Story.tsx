@@ -24,14 +24,14 @@ import { TopicLinks } from "./TopicLinks";
 
 type Props = {
   story: Article;
-  author: Author;
+  authors: Author[];
   section: Section;
   related: Article[];
   previous?: Article;
   next?: Article;
 };
 
-export function Story({ story, author, section, related, previous, next }: Props) {
+export function Story({ story, authors, section, related, previous, next }: Props) {
   const url = absoluteUrl(story.url);
   const corrections = correctionsOf(story);
   const image = leadImageOf(story);
@@ -49,7 +49,7 @@ export function Story({ story, author, section, related, previous, next }: Props
           </h1>
           <p className="mt-4 font-serif text-lg text-muted sm:text-xl">{story.standfirst}</p>
           <div className="mt-6 flex items-center justify-between gap-4 border-t border-rule pt-4">
-            <Byline author={author} />
+            <Byline authors={authors} />
             <ShareButton url={url} title={story.headline} text={story.standfirst} />
           </div>
           <div className="mt-2">

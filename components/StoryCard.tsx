@@ -1,5 +1,5 @@
-import { getAuthorOf, getSectionOf, type Article } from "@/lib/content";
-import { formatDate } from "@/lib/format";
+import { getAuthorsOf, getSectionOf, type Article } from "@/lib/content";
+import { formatDate, formatNames } from "@/lib/format";
 
 type Props = {
   story: Article;
@@ -28,7 +28,7 @@ export function StoryCard({ story, lead = false, level = 2, showSection = true }
       </Heading>
       {lead && <p className="mt-3 max-w-3xl font-serif text-lg text-muted sm:text-xl">{story.standfirst}</p>}
       <p className="mt-2 text-sm text-muted">
-        {getAuthorOf(story).name} · <time dateTime={story.publishedAt}>{formatDate(story.publishedAt)}</time>
+        {formatNames(getAuthorsOf(story).map((a) => a.name))} · <time dateTime={story.publishedAt}>{formatDate(story.publishedAt)}</time>
       </p>
     </article>
   );

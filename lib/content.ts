@@ -31,6 +31,7 @@ export const headingsOf = (story: Article) => story.headings as TocHeading[];
 export const topicsOf = (story: Article) => story.topicRefs as TopicRef[];
 export const correctionsOf = (story: Article) => story.correctionLog as CorrectionEntry[];
 export const leadImageOf = (story: Article) => story.leadImage as LeadImageInfo | null;
+const authorSlugsOf = (story: Article) => story.authorSlugs as string[];
 
 /**
  * Drafts, and stories whose publication time is still to come, are shown only in development
@@ -88,7 +89,7 @@ function buildView(snapshot: Snapshot, now: number): View {
     authorsBySlug: new Map(authors.map((a) => [a.slug, a])),
     authors,
     bySection,
-    byAuthor: groupBy(stories, (s) => [s.author]),
+    byAuthor: groupBy(stories, authorSlugsOf),
     byTopic: groupBy(stories, (s) => topicsOf(s).map((t) => t.slug)),
     topicsBySlug,
     positionInSection,
@@ -123,8 +124,9 @@ export const getAllAuthors = (): Author[] => view().authors;
 
 export const getAuthorBySlug = (slug: string): Author | null => view().authorsBySlug.get(slug) ?? null;
 
-/** Every story names an existing author: publishing fails otherwise. */
-export const getAuthorOf = (story: Article): Author => view().authorsBySlug.get(story.author)!;
+/** A story's authors in byline order. Every story names existing authors: publishing fails otherwise. */
+export const getAuthorsOf = (story: Article): Author[] =>
+  authorSlugsOf(story).map((slug) => view().authorsBySlug.get(slug)!);
 
 export const getStoriesByAuthor = (author: Author): Article[] => view().byAuthor.get(author.slug) ?? [];
 

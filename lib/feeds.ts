@@ -7,7 +7,7 @@ import { generateAtomFeed, generateJsonFeed, generateRssFeed } from "feedsmith";
 import { FEED_ITEMS_COUNT, site, type Section } from "@/site.config";
 import {
   getAllStories,
-  getAuthorOf,
+  getAuthorsOf,
   getStoriesByAuthor,
   getStoriesBySection,
   getStoriesByTopic,
@@ -87,13 +87,12 @@ type Entry = {
   content: string;
   published: Date;
   modified: Date;
-  author: { name: string; url: string };
+  authors: { name: string; url: string }[];
   topics: string[];
 };
 
 function entries(channel: Channel): Entry[] {
   return channel.stories.slice(0, FEED_ITEMS_COUNT).map((story) => {
-    const author = getAuthorOf(story);
     const url = absoluteUrl(story.url);
     return {
       id: url,
@@ -103,7 +102,7 @@ function entries(channel: Channel): Entry[] {
       content: absoluteContent(story),
       published: new Date(story.publishedAt),
       modified: new Date(story.modifiedAt),
-      author: { name: author.name, url: absoluteUrl(author.url) },
+      authors: getAuthorsOf(story).map((a) => ({ name: a.name, url: absoluteUrl(a.url) })),
       topics: topicsOf(story).map((t) => t.name),
     };
   });
@@ -141,7 +140,7 @@ export function renderFeed(channel: Channel, format: FeedFormat): string {
           description: item.summary,
           pubDate: item.published,
           categories: item.topics.map((name) => ({ name })),
-          dc: { creators: [item.author.name] },
+          dc: { creators: item.authors.map((a) => a.name) },
           content: { encoded: item.content },
         })),
       });
@@ -161,7 +160,7 @@ export function renderFeed(channel: Channel, format: FeedFormat): string {
           links: [{ href: item.url, rel: "alternate", type: "text/html" }],
           published: item.published,
           updated: item.modified,
-          authors: [{ name: item.author.name, uri: item.author.url }],
+          authors: item.authors.map((a) => ({ name: a.name, uri: a.url })),
           summary: { value: item.summary },
           content: { value: item.content, type: "html" },
           categories: item.topics.map((term) => ({ term })),
@@ -183,7 +182,7 @@ export function renderFeed(channel: Channel, format: FeedFormat): string {
             content_html: item.content,
             date_published: item.published,
             date_modified: item.modified,
-            authors: [{ name: item.author.name, url: item.author.url }],
+            authors: item.authors.map((a) => ({ name: a.name, url: a.url })),
             tags: item.topics,
           })),
         }),

@@ -31,3 +31,14 @@ export function initials(name: string): string {
   const last = words.length > 1 ? (words[words.length - 1][0] ?? "") : "";
   return (first + last).toUpperCase();
 }
+
+const nameList = new Intl.ListFormat(site.language, { style: "long", type: "conjunction" });
+
+/** "A", "A and B", "A, B and C": names as a byline reads them, in the site's language. */
+export const formatNames = (names: string[]) => nameList.format(names);
+
+/** The same list in parts, so that each name can be a link: [{ name }, { text: " and " }, …]. */
+export const nameListParts = (names: string[]) =>
+  nameList
+    .formatToParts(names)
+    .map((part) => (part.type === "element" ? { name: part.value } : { text: part.value }));

@@ -70,9 +70,9 @@ export function pageMetadata({
   };
 }
 
-type StoryMetadata = { story: Article; author: Author; section: Section };
+type StoryMetadata = { story: Article; authors: Author[]; section: Section };
 
-export function storyMetadata({ story, author, section }: StoryMetadata): Metadata {
+export function storyMetadata({ story, authors, section }: StoryMetadata): Metadata {
   const base = pageMetadata({
     title: story.headline,
     description: story.standfirst,
@@ -86,13 +86,13 @@ export function storyMetadata({ story, author, section }: StoryMetadata): Metada
   });
   return {
     ...base,
-    authors: [{ name: author.name, url: absoluteUrl(author.url) }],
+    authors: authors.map((a) => ({ name: a.name, url: absoluteUrl(a.url) })),
     openGraph: {
       ...base.openGraph,
       type: "article",
       publishedTime: story.publishedAt,
       modifiedTime: story.modifiedAt,
-      authors: [absoluteUrl(author.url)],
+      authors: authors.map((a) => absoluteUrl(a.url)),
       section: section.name,
       tags: topicsOf(story).map((t) => t.name),
     },

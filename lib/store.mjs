@@ -43,7 +43,8 @@ export function logEvent(fields, to = "stdout") {
 
 export const MANIFEST_FILE = "manifest.json";
 export const DOCS_DIR = "docs";
-export const STORE_FORMAT = 1;
+/** Raised when the documents' shape changes (2: authorSlugs, for co-bylines): a publish then rebuilds all. */
+export const STORE_FORMAT = 2;
 
 /** Where the store is; the publisher and every server must agree. */
 // (turbopackIgnore: a path known only at run time; the build must not trace the project for it.)

@@ -66,9 +66,9 @@ function truncate(text: string, max: number): string {
   return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : cut.length)}…`;
 }
 
-type StoryContext = { story: Article; author: Author; section: Section };
+type StoryContext = { story: Article; authors: Author[]; section: Section };
 
-export function newsArticle({ story, author, section }: StoryContext): Node<NewsArticle> {
+export function newsArticle({ story, authors, section }: StoryContext): Node<NewsArticle> {
   const url = absoluteUrl(story.url);
   const lead = leadImageOf(story);
   return {
@@ -80,7 +80,7 @@ export function newsArticle({ story, author, section }: StoryContext): Node<News
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     datePublished: story.publishedAt,
     dateModified: story.modifiedAt,
-    author: { "@type": "Person", name: author.name, url: absoluteUrl(author.url) },
+    author: authors.map((a) => ({ "@type": "Person" as const, name: a.name, url: absoluteUrl(a.url) })),
     publisher: organization(),
     image: [
       ...(lead

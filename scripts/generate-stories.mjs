@@ -5,9 +5,9 @@
  *
  *   node scripts/generate-stories.mjs --count 1000 --out .synthetic/content-1000
  *
- * The output is deterministic for a given count. Every story has the synthetic author, a
- * section from site.config.ts, two to four topics from a fixed list, two section headings and
- * about 400 words. A few stories carry planted words that tests search for.
+ * The output is deterministic for a given count. Every story has the synthetic author (story 4
+ * shares its byline with a second one), a section from site.config.ts, two to four topics from a
+ * fixed list, two section headings and about 400 words. A few stories carry planted words that tests search for.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -200,6 +200,11 @@ writeFileSync(
   path.join(out, "authors/synthetic-author.md"),
   "---\nname: Synthetic Author\nrole: Test data\nbio: Not a real person. Every story by this author is generated test data.\n---\n",
 );
+// A second author, who shares the byline of story 4 (a co-bylined story) and writes nothing alone.
+writeFileSync(
+  path.join(out, "authors/synthetic-coauthor.md"),
+  "---\nname: Synthetic Co-Author\nrole: Test data\nbio: Not a real person either. Shares one synthetic byline.\n---\n",
+);
 
 // Stories are an hour apart, newest first from a fixed date (so every run dates them the same)
 // or from --newest, for tests of what depends on the time, such as the news sitemap.
@@ -268,7 +273,7 @@ for (let i = 1; i <= count; i++) {
     `headline: "${headline}"`,
     `standfirst: "${standfirst}"`,
     `published: ${published}`,
-    "author: synthetic-author",
+    ...(i === 4 ? ["authors:", "  - synthetic-author", "  - synthetic-coauthor"] : ["author: synthetic-author"]),
     `section: ${section}`,
     "topics:",
     ...[...topics].map((t) => `  - ${t}`),

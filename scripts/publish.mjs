@@ -219,7 +219,7 @@ function put(entries, doc) {
   const file = path.join(store, DOCS_DIR, `${hash}.json`);
   if (!existsSync(file)) writeAtomic(file, json);
   entries[doc.slug] =
-    doc.type === "Article" ? { source, doc: hash, author: doc.author } : { source, doc: hash };
+    doc.type === "Article" ? { source, doc: hash, authors: doc.authorSlugs } : { source, doc: hash };
 }
 for (const doc of fresh.authors) if (!only || changed.includes(doc._raw.sourceFilePath)) put(authors, doc);
 for (const doc of fresh.takedowns) put(takedowns, doc);
@@ -235,10 +235,10 @@ for (const [slug, entry] of Object.entries(articles)) {
   }
 }
 for (const entry of Object.values(articles)) {
-  const author = entry.author ?? docOf(entry).author;
-  if (!(author in authors)) {
+  const missing = (entry.authors ?? docOf(entry).authorSlugs).filter((slug) => !(slug in authors));
+  if (missing.length > 0) {
     problems.push(
-      `${fileOf(entry.source)}: field "author": no author "${author}"; add ${contentDir}/authors/${author}.md or use one of: ${Object.keys(authors).join(", ")}`,
+      `${fileOf(entry.source)}: field "author": ${missing.map((s) => `no author "${s}"`).join(", ")}; add ${missing.map((s) => `${contentDir}/authors/${s}.md`).join(" and ")} or use one of: ${Object.keys(authors).join(", ")}`,
     );
   }
 }

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { Highlighted } from "@/components/Highlighted";
 import { Pagination } from "@/components/Pagination";
 import { SearchForm } from "@/components/SearchForm";
-import { getAuthorOf, getSectionOf } from "@/lib/content";
-import { formatDate } from "@/lib/format";
+import { getAuthorsOf, getSectionOf } from "@/lib/content";
+import { formatDate, formatNames } from "@/lib/format";
 import { parsePage } from "@/lib/listings";
 import { MAX_QUERY_LENGTH, search } from "@/lib/search";
 
@@ -78,7 +78,7 @@ export default async function SearchPage({ searchParams }: Props) {
                     <Highlighted segments={snippet} />
                   </p>
                   <p className="mt-2 text-sm text-muted">
-                    {getAuthorOf(story).name} ·{" "}
+                    {formatNames(getAuthorsOf(story).map((a) => a.name))} ·{" "}
                     <time dateTime={story.publishedAt}>{formatDate(story.publishedAt)}</time>
                   </p>
                 </li>

@@ -14,6 +14,8 @@ export type SyntheticStory = {
   published: number;
   section: string;
   topics: string[];
+  /** Author slugs in byline order: `author: x`, or the list under `authors:`. */
+  authors: string[];
   draft: boolean;
 };
 
@@ -36,6 +38,9 @@ export function readAllSyntheticStories(): SyntheticStory[] {
         published: Date.parse(field("published")),
         section: field("section"),
         topics,
+        authors:
+          /^author: (.+)$/m.exec(text)?.[1].split(" ") ??
+          [...(/^authors:\n((?: {2}- .+\n)+)/m.exec(text)?.[1].matchAll(/- (.+)/g) ?? [])].map((m) => m[1]),
         draft: /^draft: true$/m.test(text),
       };
     })
@@ -61,3 +66,9 @@ export function expectedRelated(story: SyntheticStory, all: SyntheticStory[], co
   const sameSection = scored.filter((s) => s.shared === 0 && s.other.section === story.section).sort(byScore);
   return [...sharing, ...sameSection].slice(0, count).map((s) => s.other.headline);
 }
+
+/** An author's name, from their file as the generator wrote it. */
+export const syntheticAuthorName = (slug: string) =>
+  /^name: (.+)$/m.exec(
+    readFileSync(path.join(SYNTHETIC.dir, "content", "authors", `${slug}.md`), "utf8"),
+  )![1];

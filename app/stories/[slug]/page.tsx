@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { JsonLd } from "@/components/JsonLd";
 import { Story } from "@/components/Story";
 import { StoryRemoved } from "@/components/StoryRemoved";
-import { getAuthorOf, getSectionOf, getStoryBySlug, getTakedown } from "@/lib/content";
+import { getAuthorsOf, getSectionOf, getStoryBySlug, getTakedown } from "@/lib/content";
 import { prerenderedStories } from "@/lib/listings";
 import { removedMetadata, storyMetadata } from "@/lib/metadata";
 import { relatedStories, sectionNeighbours } from "@/lib/related";
@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: Props) {
   const slug = (await params).slug;
   const story = getStoryBySlug(slug);
   if (!story) return getTakedown(slug) ? removedMetadata() : {};
-  return storyMetadata({ story, author: getAuthorOf(story), section: getSectionOf(story) });
+  return storyMetadata({ story, authors: getAuthorsOf(story), section: getSectionOf(story) });
 }
 
 export default async function StoryPage({ params }: Props) {
@@ -29,7 +29,7 @@ export default async function StoryPage({ params }: Props) {
     if (getTakedown(slug)) return <StoryRemoved />;
     notFound();
   }
-  const author = getAuthorOf(story);
+  const authors = getAuthorsOf(story);
   const section = getSectionOf(story);
   const trail = [
     { name: "Home", path: "/" },
@@ -38,10 +38,10 @@ export default async function StoryPage({ params }: Props) {
   ];
   return (
     <>
-      <JsonLd data={graph(newsArticle({ story, author, section }), breadcrumbs(trail))} />
+      <JsonLd data={graph(newsArticle({ story, authors, section }), breadcrumbs(trail))} />
       <Story
         story={story}
-        author={author}
+        authors={authors}
         section={section}
         related={relatedStories(story)}
         {...sectionNeighbours(story)}
