@@ -373,7 +373,8 @@ export const Article = defineDocumentType(() => ({
     },
     authorSlugs: {
       type: "json",
-      description: "author, or authors, as a list in byline order, each checked against the files in authors/",
+      description:
+        "author, or authors, as a list in byline order, each checked against the files in authors/",
       resolve: (doc) => authorSlugsOf(doc),
     },
     publishedAt: {

@@ -28,7 +28,8 @@ export function StoryCard({ story, lead = false, level = 2, showSection = true }
       </Heading>
       {lead && <p className="mt-3 max-w-3xl font-serif text-lg text-muted sm:text-xl">{story.standfirst}</p>}
       <p className="mt-2 text-sm text-muted">
-        {formatNames(getAuthorsOf(story).map((a) => a.name))} · <time dateTime={story.publishedAt}>{formatDate(story.publishedAt)}</time>
+        {formatNames(getAuthorsOf(story).map((a) => a.name))} ·{" "}
+        <time dateTime={story.publishedAt}>{formatDate(story.publishedAt)}</time>
       </p>
     </article>
   );

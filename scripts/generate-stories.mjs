@@ -273,7 +273,9 @@ for (let i = 1; i <= count; i++) {
     `headline: "${headline}"`,
     `standfirst: "${standfirst}"`,
     `published: ${published}`,
-    ...(i === 4 ? ["authors:", "  - synthetic-author", "  - synthetic-coauthor"] : ["author: synthetic-author"]),
+    ...(i === 4
+      ? ["authors:", "  - synthetic-author", "  - synthetic-coauthor"]
+      : ["author: synthetic-author"]),
     `section: ${section}`,
     "topics:",
     ...[...topics].map((t) => `  - ${t}`),
