@@ -312,11 +312,10 @@ test.describe("structured data", () => {
       expect(Number.isNaN(Date.parse(article[field] as string))).toBe(false);
     }
     expect(article.datePublished).toBe("2025-06-07T11:00:00.000Z");
-    expect(article.author).toEqual({
-      "@type": "Person",
-      name: firstStory.author,
-      url: `${SITE_URL}${firstStory.authorPath}`,
-    });
+    // Always a list of Person, as for a co-bylined story (e2e/synthetic/bylines.spec.ts).
+    expect(article.author).toEqual([
+      { "@type": "Person", name: firstStory.author, url: `${SITE_URL}${firstStory.authorPath}` },
+    ]);
     const publisher = article.publisher as Record<string, unknown>;
     expect(publisher["@type"]).toMatch(/Organization$/);
     expect(publisher.name).toBe("Broadsheet");
