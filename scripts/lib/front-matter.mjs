@@ -1,0 +1,146 @@
+/**
+ * Front matter that YAML cannot read, explained in an editor's words, at the line where the
+ * mistake is rather than where the YAML parser gave up: an unclosed quote on line 3 makes it
+ * fail at line 9, and "headline: Trade talks: what next" gets "Nested mappings are not allowed
+ * in compact mappings". Used by `npm run check` and `npm run publish` (content-errors.mjs).
+ */
+import { parseDocument } from "yaml";
+
+/** The front matter's text and the file line its first line is on, or null when there is none. */
+function frontMatterOf(text) {
+  const match = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text);
+  return match ? { source: match[2] ?? "", firstLine: 2 } : null;
+}
+
+/** `key: value` and `- value` lines; the key is null for a list item. */
+const ENTRY = /^(\s*)(?:-\s+)?(?:([A-Za-z_][\w.-]*):(?=\s|$))?[ \t]*(.*)$/;
+const BLOCK_SCALAR = /^[|>][+-]?\d*\s*(#.*)?$/;
+/** Characters YAML reserves at the start of a plain value. */
+const RESERVED_START = /^[@`*&!%?]/;
+
+const quotedForYaml = (value) =>
+  value.includes('"') && !value.includes("'") ? `'${value}'` : JSON.stringify(value);
+
+/** Where a quoted value closes: the index of its closing quote, or -1. */
+function closingQuote(value) {
+  const quote = value[0];
+  for (let i = 1; i < value.length; i++) {
+    if (quote === '"' && value[i] === "\\") i++;
+    else if (value[i] === quote) {
+      if (quote === "'" && value[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
+}
+
+/** What is wrong with one line of front matter, as { field, problem }, or null. */
+function lineProblem(line) {
+  if (/^ *\t/.test(line)) {
+    return { field: null, problem: "is indented with a tab; YAML needs spaces: indent with two spaces" };
+  }
+  const [, , key, rawValue] = ENTRY.exec(line);
+  const value = rawValue.trim();
+  const field = key ?? null;
+  const name = key ? `${key}: ` : "- ";
+  if (value === "" || value.startsWith("#") || BLOCK_SCALAR.test(value)) return null;
+  if (value.startsWith('"') || value.startsWith("'")) {
+    const close = closingQuote(value);
+    const mark = value[0] === '"' ? 'double quote (")' : "single quote (')";
+    if (close === -1) {
+      return {
+        field,
+        problem: `the ${mark} that opens the value is never closed; end the value with the same quote on this line: ${name}${value}${value[0]}`,
+      };
+    }
+    const rest = value.slice(close + 1).trim();
+    if (rest !== "" && !rest.startsWith("#")) {
+      return {
+        field,
+        problem: `there is text after the closing quote (${JSON.stringify(rest)}); put the whole value inside quotes: ${name}${quotedForYaml(value)}`,
+      };
+    }
+    return null;
+  }
+  if (value.startsWith("[") && !value.includes("]")) {
+    return { field, problem: `the list opened with "[" is never closed; end it with "]" on this line` };
+  }
+  if (value.startsWith("{") && !value.includes("}")) {
+    return {
+      field,
+      problem: `the "{" that opens the value is never closed; put the value in quotes: ${name}${quotedForYaml(value)}`,
+    };
+  }
+  if (/:(\s|$)/.test(value)) {
+    return {
+      field,
+      problem: `a value with a colon needs quotes: ${name}${quotedForYaml(value.replace(/\s+#.*$/, ""))}`,
+    };
+  }
+  if (RESERVED_START.test(value)) {
+    return {
+      field,
+      problem: `a value may not start with "${value[0]}" unless it is in quotes: ${name}${quotedForYaml(value)}`,
+    };
+  }
+  return null;
+}
+
+/**
+ * The front matter's first mistake, as { line (in the file), field, problem }, or null when
+ * YAML reads it. Lines are read top down; the first line that looks wrong, at or above the line
+ * where YAML gave up, is the one reported. When no line looks wrong, YAML's own finding is
+ * given with its line.
+ */
+export function explainFrontMatter(text) {
+  const front = frontMatterOf(text);
+  if (front === null) return null;
+  const document = parseDocument(front.source, { uniqueKeys: true, prettyErrors: false });
+  const error = document.errors[0];
+  if (!error) return null;
+  const lines = front.source.split(/\r?\n/);
+  const errorLine = error.linePos?.[0]?.line ?? lines.length;
+
+  if (error.code === "DUPLICATE_KEY") {
+    const seen = new Map();
+    for (const [i, line] of lines.entries()) {
+      const key = /^([A-Za-z_][\w.-]*):/.exec(line)?.[1];
+      if (!key) continue;
+      if (seen.has(key)) {
+        return {
+          line: front.firstLine + i,
+          field: key,
+          problem: `appears twice (lines ${front.firstLine + seen.get(key)} and ${front.firstLine + i}); keep one`,
+        };
+      }
+      seen.set(key, i);
+    }
+  }
+
+  // Lines inside a block value (standfirst: >-) or a continued plain value are text, not fields.
+  let blockIndent = -1;
+  for (let i = 0; i < Math.min(lines.length, errorLine); i++) {
+    const line = lines[i];
+    if (line.trim() === "" || line.trim().startsWith("#")) continue;
+    const indent = /^ */.exec(line)[0].length;
+    if (blockIndent >= 0 && indent > blockIndent) continue;
+    blockIndent = -1;
+    const found = lineProblem(line);
+    if (found) return { line: front.firstLine + i, field: found.field, problem: found.problem };
+    const [, lead, key, value] = ENTRY.exec(line);
+    if (key && BLOCK_SCALAR.test(value.trim())) blockIndent = lead.length;
+  }
+  const where = front.firstLine + errorLine - 1;
+  const reason = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  return {
+    line: where,
+    field: null,
+    problem: `YAML cannot read the front matter here (${reason}); look at this line and the lines above it for a quote, bracket or indentation that is not right`,
+  };
+}
+
+/** The explanation as one line of an error report: "content/stories/x.md, line 3: field …". */
+export function describeFrontMatterProblem(file, found) {
+  const field = found.field ? `field "${found.field}": ` : "";
+  return `${file}, line ${found.line}: ${field}${found.problem}`;
+}
