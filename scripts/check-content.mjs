@@ -15,22 +15,28 @@
  *   - a correction or update that was changed or removed rather than added (against git HEAD)
  *   - a story scheduled more than ADVICE.scheduledDaysAhead days ahead (a typo for a year?)
  *   - every draft: what is not being published
+ * A story with no `published` time is valid: `npm run publish` stamps the time it goes live.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { ADVICE } from "../schema/limits.mjs";
-import { editorOutput, hintsFor } from "./lib/content-errors.mjs";
+import { editorOutput, explainYamlErrors, hintsFor } from "./lib/content-errors.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const contentDir = process.env.BROADSHEET_CONTENT_DIR ?? "content";
 
 const build = spawnSync(process.execPath, [path.join(root, "scripts/contentlayer.mjs"), "build"], {
-  env: { ...process.env, PWD: process.cwd() },
+  // A story not yet dated is valid here: npm run publish stamps `published` when it goes live.
+  env: { ...process.env, PWD: process.cwd(), BROADSHEET_UNDATED_OK: "1" },
   encoding: "utf8",
 });
-const output = editorOutput(build.stdout, build.stderr);
+const output = explainYamlErrors(
+  editorOutput(build.stdout, build.stderr),
+  path.resolve(contentDir),
+  contentDir,
+);
 
 if (build.status !== 0) {
   console.error(output + hintsFor(output));
@@ -126,6 +132,12 @@ for (const a of articles) {
       `${fileOf(a)}: field "published": ${a.published} is ${far} ahead; the story stays unpublished until then. If that is a typo, correct the date`,
     );
   }
+}
+const undated = articles.filter((a) => !a.draft && a.published === undefined).map(fileOf);
+if (undated.length > 0) {
+  console.log(
+    `${undated.join(", ")}: no publication time yet; npm run publish writes it into the file when the story goes live`,
+  );
 }
 if (drafts.length > 0) {
   warnings.push(

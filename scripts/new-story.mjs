@@ -2,31 +2,35 @@
 /**
  * Starts a story: npm run new -- "Headline of the story"
  *
- * Writes content/stories/<slug>.md with the slug made from the headline, the current date-time,
- * and every required field either filled or marked FILL IN, which the content build and
- * `npm run check` reject until an editor replaces it. The story starts as a draft. An existing
- * story is never overwritten.
+ * Writes content/stories/<slug>.md with the slug made from the headline (in any script:
+ * transliterated to Latin letters), and every required field either filled or marked FILL IN,
+ * which the content build and `npm run check` reject until an editor replaces it. The story
+ * starts as a draft with no publication time: `npm run publish` stamps it when the story goes
+ * live. An existing story is never overwritten.
  */
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { slug } from "github-slugger";
+import { transliterate } from "transliteration";
 
 const headline = process.argv.slice(2).join(" ").replace(/\s+/g, " ").trim();
 if (!headline) {
   console.error('usage: npm run new -- "Headline of the story"');
   process.exit(2);
 }
-// Lower-case ASCII words joined by hyphens, as the content build requires: "Café" -> "cafe".
-const name = slug(headline.normalize("NFD").replace(/\p{M}/gu, ""))
+// Lower-case ASCII words joined by hyphens, as the content build requires: "Café" -> "cafe",
+// "中美贸易谈判" -> "zhong-mei-mao-yi-tan-pan", "Переговоры" -> "peregovory" (transliteration).
+const latin = (text) => slug(transliterate(text.normalize("NFC")).normalize("NFD").replace(/\p{M}/gu, ""));
+const fromHeadline = latin(headline)
   .replace(/[^a-z0-9-]/g, "")
   .replace(/-+/g, "-")
   .replace(/^-|-$/g, "")
   .slice(0, 80)
   .replace(/-$/, "");
-if (!name) {
-  console.error(`"${headline}" gives no usable file name; use a headline with letters or digits`);
-  process.exit(2);
-}
+// A headline with nothing to transliterate (only emoji, say): the date and a short random id.
+const name =
+  fromHeadline || `story-${new Date().toISOString().slice(0, 10)}-${randomBytes(3).toString("hex")}`;
 const dir = path.resolve(process.env.BROADSHEET_CONTENT_DIR ?? "content", "stories");
 const file = path.join(dir, `${name}.md`);
 if (existsSync(file)) {
@@ -35,7 +39,6 @@ if (existsSync(file)) {
   );
   process.exit(1);
 }
-const now = new Date().toISOString().replace(/\.\d+Z$/, "Z");
 const quoted = JSON.stringify(headline);
 mkdirSync(dir, { recursive: true });
 writeFileSync(
@@ -43,7 +46,7 @@ writeFileSync(
   `---
 headline: ${quoted}
 standfirst: "FILL IN: one or two sentences under the headline, saying nothing the story does not"
-published: ${now}
+# published: npm run publish writes the time here when the story goes live; to schedule it, write one
 author: "FILL IN: the author's slug, the name of their file in content/authors without .md"
 section: "FILL IN: World, Politics, Business, Technology, Science or Culture"
 topics:

@@ -36,8 +36,9 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { parse as parseYaml } from "yaml";
 import { DOCS_DIR, MANIFEST_FILE, STORE_FORMAT, storeDir } from "../lib/store.mjs";
-import { editorOutput, hintsFor } from "./lib/content-errors.mjs";
+import { editorOutput, explainYamlErrors, hintsFor } from "./lib/content-errors.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 // The project being published: this folder's content/ and schema (a test workspace has its own).
@@ -53,7 +54,11 @@ const { values, positionals } = parseArgs({
 });
 const say = (line) => values.quiet || console.log(line);
 
+/** Files stamped with a publication time by this publish, and their text before: see stampUndated. */
+const stampedFrom = new Map();
+
 function fail(message) {
+  for (const [file, text] of stampedFrom) writeFileSync(file, text);
   console.error(`${message}\n\nnpm run publish: nothing was published; the site is unchanged.`);
   process.exit(1);
 }
@@ -137,6 +142,38 @@ const files = only
 const changed = Object.keys(files).filter((f) => full || previous.sources[f] !== files[f]);
 const deleted = full ? [] : Object.keys(previous.sources).filter((f) => !(f in files));
 
+/**
+ * A story going live with no `published` time (`npm run new` leaves it out) gets the time of
+ * this publish written into its file, so that it is dated when it was published, not when its
+ * draft was started. If the publish fails, the file is put back as it was (fail()).
+ */
+function stampUndated(candidates) {
+  const now = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+  for (const rel of candidates) {
+    const file = path.join(contentPath, rel);
+    const text = readFileSync(file, "utf8");
+    const match = /^\uFEFF?---\r?\n([\s\S]*?\r?\n)?---[ \t]*(\r?\n|$)/.exec(text);
+    if (!match) continue;
+    let data;
+    try {
+      data = parseYaml(match[1] ?? "");
+    } catch {
+      continue; // the content build names the mistake
+    }
+    if (!data || typeof data !== "object" || "published" in data || data.draft === true) continue;
+    const frontMatter = match[1] ?? "";
+    const note = /^# published:.*\r?\n/m;
+    const stampedMatter = note.test(frontMatter)
+      ? frontMatter.replace(note, `published: ${now}\n`)
+      : `${frontMatter}published: ${now}\n`;
+    const at = match.index + match[0].indexOf(frontMatter);
+    stampedFrom.set(file, text);
+    writeFileSync(file, text.slice(0, at) + stampedMatter + text.slice(at + frontMatter.length));
+    files[rel] = onDisk[rel] = sha(readFileSync(file));
+  }
+}
+stampUndated(changed.filter((f) => f.startsWith("stories/") && f in onDisk));
+
 if (changed.length === 0 && deleted.length === 0) {
   say(`npm run publish: nothing changed since the last publish (version ${previous.version}).`);
   process.exit(0);
@@ -180,7 +217,7 @@ function ingest() {
     env: { ...process.env, PWD: work, BROADSHEET_CONTENT_DIR: workContent },
     encoding: "utf8",
   });
-  const output = editorOutput(build.stdout, build.stderr);
+  const output = explainYamlErrors(editorOutput(build.stdout, build.stderr), contentPath, contentDir);
   if (build.status !== 0) fail(output + hintsFor(output));
   const generated = path.join(work, ".contentlayer", "generated");
   const read = (type) => {
@@ -277,6 +314,9 @@ for (const story of touched) {
   else if (Date.parse(story.publishedAt) > now) {
     lines.push(`  ${file}: scheduled; goes live by itself at ${story.publishedAt}`);
   } else if (!full) lines.push(`  ${file}: live at ${story.url}`);
+}
+for (const file of stampedFrom.keys()) {
+  lines.push(`  ${path.relative(project, file)}: dated now (published: written into the file); commit it`);
 }
 for (const file of deleted.filter((f) => f.startsWith("stories/"))) {
   lines.push(`  ${fileOf(file)}: deleted, so no longer published`);

@@ -46,6 +46,27 @@ describe("npm run check", () => {
     expect(output).toMatch(/How to fix:\n {2}- remove the field, or correct its spelling/);
   });
 
+  it.each([
+    {
+      name: "yaml-colon",
+      message: /stories\/trade-talks\.md, line 2: field "headline": a value with a colon needs quotes: headline: "Trade talks: what next"/,
+    },
+    {
+      // YAML itself gives up at line 8; the quote was opened on line 3.
+      name: "yaml-unclosed-quote",
+      message: /stories\/unclosed-quote\.md, line 3: field "standfirst": the double quote \(\"\) that opens the value is never closed; end the value with the same quote on this line: standfirst: "What the test story says\."/,
+    },
+    {
+      name: "yaml-duplicate-field",
+      message: /stories\/twice\.md, line 7: field "headline": appears twice \(lines 2 and 7\); keep one/,
+    },
+  ])("explains front matter YAML cannot read in plain words, at the line of the mistake: $name", ({ name, message }) => {
+    const { status, output } = runScript("scripts/check-content.mjs", [], workspace(), fixture(`invalid/${name}`));
+    expect(status).toBe(1);
+    expect(output).toMatch(message);
+    expect(output).not.toMatch(/YAMLParseError|compact mappings|Missing closing/);
+  });
+
   it("warns about likely mistakes without failing", () => {
     const { status, output } = runScript("scripts/check-content.mjs", [], workspace(), fixture("warnings"));
     expect(status, output).toBe(0);
@@ -117,7 +138,9 @@ describe("npm run new", () => {
     const file = path.join(content, "stories/talks-resume-whats-next.md");
     const text = readFileSync(file, "utf8");
     expect(text).toContain('headline: "Talks resume: what’s next?"');
-    expect(text).toMatch(/^published: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/m);
+    // Not dated: the publish that puts it live writes the time (see "npm run publish dates…").
+    expect(text).not.toMatch(/^published:/m);
+    expect(text).toMatch(/^# published: npm run publish writes the time here/m);
     expect(text).toContain("draft: true");
 
     const unfilled = runScript("scripts/check-content.mjs", [], work, content);
@@ -148,6 +171,28 @@ describe("npm run new", () => {
     expect(run.output).toContain("stories/cafe-culture-sao-paulos-24-hour-bars.md");
   });
 
+  it("makes a Latin file name from a headline in any script, and a dated one from a headline of emoji", () => {
+    const work = workspace();
+    const content = contentFrom("warnings");
+    for (const [headline, file] of [
+      ["中美贸易谈判", "zhong-mei-mao-yi-tan-pan"],
+      ["Переговоры в Лондоне", "peregovory-v-londone"],
+      ["Ελλάδα σήμερα", "ellada-simera"],
+    ]) {
+      const run = runScript("scripts/new-story.mjs", [headline], work, content);
+      expect(run.status, run.output).toBe(0);
+      expect(run.output).toContain(`stories/${file}.md`);
+      expect(readFileSync(path.join(content, `stories/${file}.md`), "utf8")).toContain(`headline: "${headline}"`);
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    const emoji = runScript("scripts/new-story.mjs", ["🌍🤝"], work, content);
+    expect(emoji.status, emoji.output).toBe(0);
+    expect(emoji.output).toMatch(new RegExp(`stories/story-${today}-[0-9a-f]{6}\\.md`));
+    // Every name it made is one the content build accepts (the FILL INs aside).
+    const check = runScript("scripts/check-content.mjs", [], work, content);
+    expect(check.output).not.toMatch(/field "slug"/);
+  });
+
   it("refuses to overwrite an existing story", () => {
     const work = workspace();
     const content = contentFrom("warnings");
@@ -156,5 +201,61 @@ describe("npm run new", () => {
     expect(run.status).toBe(1);
     expect(run.output).toContain("already exists");
     expect(readFileSync(path.join(content, "stories/long-headline.md"), "utf8")).toBe(before);
+  });
+});
+
+describe("npm run publish dates a story when it goes live", () => {
+  it("writes the time of the publish into a story with no published time, and puts it back if the publish fails", () => {
+    const work = workspace();
+    const content = contentFrom("warnings");
+    const store = mkdtempSync(path.join(tmpdir(), "broadsheet-store-"));
+    cleanups.push(store);
+    process.env.BROADSHEET_STORE = store;
+    try {
+      const file = path.join(content, "stories/talks-resume.md");
+      expect(runScript("scripts/new-story.mjs", ["Talks resume"], work, content).status).toBe(0);
+      const draft = readFileSync(file, "utf8")
+        .replace(/^standfirst: .*$/m, "standfirst: Negotiators meet again.")
+        .replace(/^author: .*$/m, "author: jane-doe")
+        .replace(/^section: .*$/m, "section: Business")
+        .replace(/^ {2}- "FILL IN.*$/m, "  - Trade")
+        .replace(/^FILL IN: the story.*$/m, "The talks resumed on Monday.");
+      writeFileSync(file, draft);
+
+      // A draft stays undated, and the check is content with that.
+      const asDraft = runScript("scripts/publish.mjs", [], work, content);
+      expect(asDraft.status, asDraft.output).toBe(0);
+      expect(readFileSync(file, "utf8")).not.toMatch(/^published:/m);
+
+      // Ready to go: the check says the time will be written, and does not fail.
+      writeFileSync(file, draft.replace(/^draft: true\n/m, ""));
+      const check = runScript("scripts/check-content.mjs", [], work, content);
+      expect(check.status, check.output).toBe(0);
+      expect(check.output).toMatch(/talks-resume\.md: no publication time yet; npm run publish writes it into the file/);
+
+      // A publish that fails (another story is broken) leaves the file as it was.
+      const broken = path.join(content, "stories/broken.md");
+      writeFileSync(broken, draft.replace(/^draft: true\n/m, "").replace("author: jane-doe", "author: nobody"));
+      const failed = runScript("scripts/publish.mjs", [], work, content);
+      expect(failed.status, failed.output).toBe(1);
+      expect(failed.output).toMatch(/broken\.md: field "author": no author "nobody"/);
+      expect(readFileSync(file, "utf8")).not.toMatch(/^published:/m);
+      rmSync(broken);
+
+      const before = Date.now() - 1000;
+      const live = runScript("scripts/publish.mjs", [], work, content);
+      const after = Date.now() + 1000;
+      expect(live.status, live.output).toBe(0);
+      expect(live.output).toMatch(/talks-resume\.md: dated now \(published: written into the file\); commit it/);
+      const stamped = /^published: (.+)$/m.exec(readFileSync(file, "utf8"));
+      expect(stamped, "published was written into the file").not.toBeNull();
+      const at = Date.parse(stamped![1]);
+      expect(at).toBeGreaterThanOrEqual(before);
+      expect(at).toBeLessThanOrEqual(after);
+      // Where npm run new left its note, so the front matter keeps its order.
+      expect(readFileSync(file, "utf8")).not.toContain("# published:");
+    } finally {
+      delete process.env.BROADSHEET_STORE;
+    }
   });
 });
