@@ -466,8 +466,13 @@ export const Article = defineDocumentType(() => ({
           filled(doc.section, `one of: ${sectionNames.join(", ")}`);
           // Contentlayer declares enum options but does not enforce them.
           if (!(sectionNames as (string | undefined)[]).includes(doc.section)) {
+            const meant = sectionNames.find(
+              (name) => name.toLowerCase() === doc.section!.trim().toLowerCase(),
+            );
             throw new Error(
-              `${quoted(doc.section)} is not a section; use one of: ${sectionNames.join(", ")}`,
+              meant
+                ? `${quoted(doc.section)} is not a section; sections are written with a capital: section: ${meant}`
+                : `${quoted(doc.section)} is not a section; use one of: ${sectionNames.join(", ")}`,
             );
           }
           return doc.section;

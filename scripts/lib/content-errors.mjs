@@ -18,7 +18,10 @@ const HINTS = [
     /YAMLParseError/,
     "the front matter (between the --- lines) is YAML: one field per line as name: value, a value with a colon or a quote in quotes",
   ],
-  [/incompatible/i, "give the field a value of the right kind (a list for topics, true or false for draft)"],
+  [
+    /incompatible/i,
+    "give the field a value of the right kind: a list for topics and authors (one per line, like  - Trade), one slug for author, true or false for draft",
+  ],
 ];
 
 /** The build's output without Contentlayer's own progress lines. */

@@ -94,7 +94,15 @@ function lineProblem(line) {
  */
 export function explainFrontMatter(text) {
   const front = frontMatterOf(text);
-  if (front === null) return null;
+  if (front === null) {
+    if (!/^\uFEFF?---[ \t]*\r?\n/.test(text)) return null;
+    return {
+      line: 1,
+      field: null,
+      problem:
+        "the front matter that starts here is never closed; add a line of three hyphens (---) after the last field, before the story's text",
+    };
+  }
   const document = parseDocument(front.source, { uniqueKeys: true, prettyErrors: false });
   const error = document.errors[0];
   if (!error) return null;

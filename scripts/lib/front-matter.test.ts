@@ -66,6 +66,15 @@ describe("front matter YAML cannot read, explained", () => {
     expect(found).toEqual({ line, field: field ?? null, problem: says });
   });
 
+  it("finds front matter that is never closed", () => {
+    expect(explainFrontMatter("---\nheadline: Talks\nsection: World\n\nA paragraph.\n")).toEqual({
+      line: 1,
+      field: null,
+      problem:
+        "the front matter that starts here is never closed; add a line of three hyphens (---) after the last field, before the story's text",
+    });
+  });
+
   it("says nothing about front matter YAML reads, however it is written", () => {
     for (const text of [
       story('headline: "Trade talks: what next"'),

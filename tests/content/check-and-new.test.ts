@@ -57,6 +57,10 @@ describe("npm run check", () => {
       message: /stories\/unclosed-quote\.md, line 3: field "standfirst": the double quote \(\"\) that opens the value is never closed; end the value with the same quote on this line: standfirst: "What the test story says\."/,
     },
     {
+      name: "yaml-front-matter-not-closed",
+      message: /stories\/no-closing\.md, line 1: the front matter that starts here is never closed; add a line of three hyphens \(---\)/,
+    },
+    {
       name: "yaml-duplicate-field",
       message: /stories\/twice\.md, line 7: field "headline": appears twice \(lines 2 and 7\); keep one/,
     },
