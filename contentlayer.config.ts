@@ -131,6 +131,9 @@ function nonBlank(doc: RawDoc & Record<string, unknown>, field: string): string 
 /** An image under public/: it must exist, and its size is read so the page reserves its space. */
 function publicImage(src: string): { width: number; height: number } {
   const file = path.join("public", src);
+  if (offSite(src) === null && !src.startsWith("/") && existsSync(path.join("public", src))) {
+    throw new Error(`"${src}" must start with a slash: write /${src}`);
+  }
   if (offSite(src) !== null || !src.startsWith("/") || src.includes("..") || !existsSync(file)) {
     throw new Error(
       `"${src}" is not a file under public/; put the image there and write its path, like /images/2025/talks.jpg`,
@@ -195,6 +198,13 @@ function authorSlugsOf(doc: RawDoc & { author?: string; authors?: Iterable<strin
             .filter((f) => f.endsWith(".md"))
             .map((f) => f.slice(0, -3))
         : [];
+      // "Jane Doe" for jane-doe: the name rather than the file's name.
+      const meant = unknown.map((s) => slugify(s)).filter((s) => known.includes(s));
+      if (meant.length === unknown.length) {
+        throw new Error(
+          `${unknown.map((s) => `no author "${s}"`).join(", ")}; write the name of the author's file in content/authors without .md: ${meant.join(", ")}`,
+        );
+      }
       throw new Error(
         `${unknown.map((s) => `no author "${s}"`).join(", ")}; add ${unknown.map((s) => `${contentDirPath}/authors/${s || "<slug>"}.md`).join(" and ")} or use one of: ${known.join(", ")}`,
       );
@@ -419,6 +429,11 @@ export const Article = defineDocumentType(() => ({
         const published = publishedOf(doc);
         const updated = checked(doc, "updated", () => {
           if (doc.updated === undefined) return published;
+          if (doc.published === undefined) {
+            throw new Error(
+              "is set, but the story has no published time yet; remove updated until it has been published",
+            );
+          }
           const value = parseDateTime(doc.updated);
           if (value < published) {
             throw new Error(`"${doc.updated}" is before the story was published (${doc.published})`);

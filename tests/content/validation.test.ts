@@ -29,6 +29,8 @@ const invalid: { name: string; file: string; field: RegExp }[] = [
   { name: "image-incomplete", file: "stories/image-incomplete.md", field: /field "image.caption": is missing; write a caption\n.*field "image.credit": is missing; write who made it/ },
   // Every problem of a file at once: a missing field no longer hides the others.
   { name: "section-case", file: "stories/section-lower.md", field: /field "section": "world" is not a section; sections are written with a capital: section: World/ },
+  { name: "author-name-not-slug", file: "stories/author-name.md", field: /field "author": no author "Jane Doe"; write the name of the author's file in content\/authors without \.md: jane-doe/ },
+  { name: "updated-before-dated", file: "stories/updated-only.md", field: /field "updated": is set, but the story has no published time yet; remove updated/ },
   { name: "many-problems", file: "stories/many-problems.md", field: /field "standfirst": is missing.*\n.*field "published": "2025-06-31T12:00:00\+01:00" is not a real date.*\n.*field "section": "Wrld" is not a section.*\n.*field "author": no author "jane-deo".*\n.*field "topics": is missing; list what the story is about/ },
   { name: "correction-bad-date", file: "stories/correction-bad-date.md", field: /field "corrections": entry 1: date .* not a real date/ },
   { name: "correction-in-future", file: "stories/correction-in-future.md", field: /field "corrections": entry 1: 2099-01-01T00:00:00Z is in the future/ },
