@@ -43,6 +43,8 @@ export const limitRows = [
   { kind: "story", field: "published", max: DATE, unit: "characters" },
   { kind: "story", field: "updated", max: DATE, unit: "characters" },
   { kind: "story", field: "author", max: SLUG, unit: "characters" },
+  { kind: "story", field: "authors", max: 10, unit: "authors" },
+  { kind: "story", field: "authors", each: "author", max: SLUG, unit: "characters" },
   { kind: "story", field: "topics", max: 10, unit: "topics" },
   { kind: "story", field: "topics", each: "topic", max: 50, unit: "characters" },
   { kind: "story", field: "corrections", max: 30, unit: "entries" },

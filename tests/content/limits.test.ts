@@ -34,6 +34,12 @@ const story = (fields: Record<string, unknown> = {}, body?: string): Doc => ({
   body,
 });
 
+/** A story with several authors: `authors` in place of `author`. */
+const coBylined = (authors: string[]): Doc => {
+  const { author: _one, ...fields } = story({ authors }).fields;
+  return { fields };
+};
+
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -217,6 +223,10 @@ function atSize(row: Limit, n: number): { file: string; doc: Doc; images: string
       return s({ updated: date(n, "2025-06-08T12:00:00Z") });
     case "story author characters":
       return s({ author: "a".repeat(n) });
+    case "story authors authors":
+      return { file: "stories/s.md", doc: coBylined(Array.from({ length: n }, (_, i) => `author-${i + 1}`)), images };
+    case "story authors each  characters":
+      return { file: "stories/s.md", doc: coBylined(["a".repeat(n)]), images };
     case "story topics topics":
       return s({ topics: Array.from({ length: n }, (_, i) => `Topic ${i + 1}`) });
     case "story topics each  characters":
@@ -298,6 +308,9 @@ describe("every limit is exact", () => {
         "",
       ].join("\n\n"),
     );
+    const coAuthors = Array.from({ length: max("story", "authors") }, (_, i) =>
+      `${String(i).padStart(2, "0")}`.padEnd(max("story", "authors", true), "c"),
+    );
     const leadSrc = imagePath(max("story", "image.src"));
     const pictureSrc = `/authors/${"p".repeat(max("author", "picture") - "/authors/.png".length)}.png`;
     const content = contentWith({
@@ -336,6 +349,9 @@ describe("every limit is exact", () => {
         },
         body: bytes(max("author", "body")),
       },
+      // Every author of a co-bylined story, each named by a slug at its limit.
+      "stories/co-bylined.md": coBylined(coAuthors),
+      ...Object.fromEntries(coAuthors.map((slug) => [`authors/${slug}.md`, { fields: { name: `Author ${slug.slice(0, 2)}` } }])),
       [`takedowns/${"t".repeat(max("takedown", "slug"))}.md`]: {
         fields: { removed: date(max("takedown", "removed")), reason: chars(max("takedown", "reason")) },
         body: bytes(max("takedown", "body")),
@@ -343,7 +359,7 @@ describe("every limit is exact", () => {
     });
     const { status, output } = build(content, workspaceWith([leadSrc, pictureSrc]));
     expect(status, output).toBe(0);
-    expect(output).toContain("Generated 4 documents");
+    expect(output).toContain(`Generated ${5 + coAuthors.length} documents`);
   });
 
   it("one over any limit fails, naming the file, the field, the limit and the size", () => {
