@@ -36,7 +36,8 @@ const story = (fields: Record<string, unknown> = {}, body?: string): Doc => ({
 
 /** A story with several authors: `authors` in place of `author`. */
 const coBylined = (authors: string[]): Doc => {
-  const { author: _one, ...fields } = story({ authors }).fields;
+  const { fields } = story({ authors });
+  delete fields.author;
   return { fields };
 };
 
