@@ -14,7 +14,10 @@ export function Byline({ authors }: { authors: Author[] }) {
     <div className="flex items-center gap-3">
       <span className="flex shrink-0 -space-x-2">
         {authors.map((author) => (
-          <Avatar key={author.slug} name={author.name} picture={author.picture} />
+          // A ring of the page's colour keeps overlapping pictures apart.
+          <span key={author.slug} className="inline-flex rounded-full ring-2 ring-paper">
+            <Avatar name={author.name} picture={author.picture} />
+          </span>
         ))}
       </span>
       <p className="text-sm">
