@@ -1,9 +1,7 @@
 /**
  * Site-wide facts, in one place. Read by the content schema (contentlayer.config.ts),
- * by lib/ and by the routes. It imports only the site URL's default (a module with no imports,
- * shared with the scripts), so every layer may depend on it.
+ * by lib/ and by the routes. It imports nothing, so every layer may depend on it.
  */
-import { siteUrlFrom } from "./lib/site-url.mjs";
 
 export const site = {
   name: "Broadsheet",
@@ -15,7 +13,7 @@ export const site = {
    * The public origin every absolute URL is made from (share links, canonical URLs, feeds).
    * Read at build time: prerendered pages keep the value the build saw.
    */
-  url: siteUrlFrom(process.env.SITE_URL),
+  url: (process.env.SITE_URL || "http://localhost:3000").replace(/\/+$/, ""),
   /** Dates are shown in the newsroom's time zone, the same for every reader. */
   timeZone: "Europe/London",
   /** OpenGraph's locale for the language above. */

@@ -9,7 +9,7 @@
  * scheduled stories there without showing them to readers.
  *
  * The link's address is the site's: SITE_URL, else the one the last build was made with
- * (NEXT_DIST_DIR, default .next), else the local default.
+ * (NEXT_DIST_DIR, default .next). Without either it says so rather than guess.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -21,7 +21,6 @@ import {
   previewPath,
   previewSecret,
 } from "../lib/preview.mjs";
-import { siteUrlFrom } from "../lib/site-url.mjs";
 import { createStore, isPublic, storeDir } from "../lib/store.mjs";
 
 const usage = `usage: npm run preview -- <story-slug> [--hours N]   (N: 1 to ${MAX_PREVIEW_HOURS}, default ${DEFAULT_PREVIEW_HOURS})`;
@@ -68,7 +67,7 @@ const previewable = () =>
         .map((a) => `  ${a.slug} (${a.draft ? "draft" : `scheduled for ${a.publishedAt}`})`)
         .join("\n")}`;
 
-const siteUrl = siteUrlFrom(process.env.SITE_URL || builtSiteUrl());
+const siteUrl = (process.env.SITE_URL || builtSiteUrl()).replace(/\/+$/, "");
 
 if (!story) {
   const file = path.join(process.env.BROADSHEET_CONTENT_DIR ?? "content", "stories", `${slug}.md`);
@@ -81,6 +80,14 @@ if (!story) {
 if (isPublic(story, now)) {
   console.error(
     `"${slug}" is published: readers see it at ${siteUrl}/stories/${slug}. A preview link is for a draft or a scheduled story.\n${previewable()}`,
+  );
+  process.exit(1);
+}
+
+if (!siteUrl) {
+  console.error(
+    `The site's address is not known here: the last build (${process.env.NEXT_DIST_DIR ?? ".next"}) was made without SITE_URL, or there is none. ` +
+      `Give the address readers use: SITE_URL=https://news.example.com npm run preview -- ${slug}`,
   );
   process.exit(1);
 }
