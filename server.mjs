@@ -16,6 +16,8 @@
  *    routes Next builds for itself answer as unknown addresses (routes.mjs).
  *  - Requests no page can answer are refused before Next, and headers that would steer it are
  *    dropped (refusals.mjs).
+ *  - Preview links (/preview/<slug>?expires=…&sig=…) are checked here, and a valid one shows the
+ *    draft through Next's draft mode, private and never stored (preview.mjs).
  *  - The content comes from the store that `npm run publish` writes (lib/store.mjs), watched
  *    while the server runs: publishing needs no restart.
  *  - One JSON line per request on stdout: time, process, method, path, status, bytes,
@@ -39,6 +41,7 @@ import path from "node:path";
 import { takeConditions } from "./lib/server/conditional.mjs";
 import { SERVER_OPTIONS, limitConnections } from "./lib/server/connections.mjs";
 import { dropClientControls, plainAnswers, refusal } from "./lib/server/refusals.mjs";
+import { draftModeId, previewRoute, servePreview } from "./lib/server/preview.mjs";
 import { logRequest } from "./lib/server/request-log.mjs";
 import { UNKNOWN_PATH, answerGone, internalRoutes, takenDown } from "./lib/server/routes.mjs";
 import { gracefulShutdown } from "./lib/server/shutdown.mjs";
@@ -47,6 +50,7 @@ import { processCount, supervise } from "./lib/server/supervisor.mjs";
 import { versionCache } from "./lib/server/versions.mjs";
 import { discardHeld, holdWholeResponse } from "./lib/server/whole-response.mjs";
 import { captureOutput, log } from "./lib/server-log.mjs";
+import { PREVIEW_HEADERS, previewSecret } from "./lib/preview.mjs";
 import { contentStore } from "./lib/store.mjs";
 
 // Every line this process writes is JSON, whoever writes it (lib/server-log.mjs).
@@ -82,6 +86,14 @@ const SITE_HEADERS = siteHeaders(buildConfig?.env?.SITE_URL ?? process.env.SITE_
 const answer = plainAnswers(SITE_HEADERS);
 const INTERNAL_ROUTES = internalRoutes(path.join(dir, distDir));
 const versions = versionCache(Number(process.env.GZIP_CACHE_MB ?? 64) * 1024 * 1024);
+// Preview links (lib/server/preview.mjs): the build's draft-mode id, and a check that the shared
+// secret, when set in the environment, is usable (if not, every link is a 404: say why now).
+const DRAFT_MODE_ID = draftModeId(path.join(dir, distDir));
+try {
+  previewSecret(store.dir);
+} catch (error) {
+  log({ event: "preview-error", error: String(error) }, "stderr");
+}
 
 const server = createServer(SERVER_OPTIONS, (req, res) => {
   logRequest(req, res, performance.now());
@@ -101,6 +113,17 @@ const server = createServer(SERVER_OPTIONS, (req, res) => {
   dropClientControls(req);
   // Routes Next builds for itself answer as any unknown address does.
   if (INTERNAL_ROUTES.has(pathname)) req.url = UNKNOWN_PATH;
+  // A preview link: its signature checked before Next sees it; then the draft in Next's draft
+  // mode, or the site's 404 page, always private and unstored (its writeHead wrapper is the
+  // innermost, so its headers are the last word).
+  const preview = previewRoute(String(req.url), { store, storeDir: store.dir });
+  if (preview && "redirect" in preview) {
+    return answer(res, 307, `This story is published: ${preview.redirect}`, {
+      ...PREVIEW_HEADERS,
+      Location: preview.redirect,
+    });
+  }
+  if (preview) servePreview(req, res, preview, DRAFT_MODE_ID);
   // Each of these wraps writeHead, the last one outermost: answerGone sets the status Next
   // writes, holdWholeResponse holds the response, and hideInternals and closeAfter see the
   // head it writes in the end.

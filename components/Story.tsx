@@ -29,9 +29,11 @@ type Props = {
   related: Article[];
   previous?: Article;
   next?: Article;
+  /** Shown through a signed preview link (lib/preview.mjs): its banner says so. */
+  preview?: boolean;
 };
 
-export function Story({ story, authors, section, related, previous, next }: Props) {
+export function Story({ story, authors, section, related, previous, next, preview = false }: Props) {
   const url = absoluteUrl(story.url);
   const corrections = correctionsOf(story);
   const image = leadImageOf(story);
@@ -42,6 +44,7 @@ export function Story({ story, authors, section, related, previous, next }: Prop
           <UnpublishedBanner
             draft={story.draft}
             scheduledFor={isScheduled(story) ? story.publishedAt : undefined}
+            preview={preview}
           />
           <SectionLabel section={section} />
           <h1 className="mt-2 font-serif text-3xl leading-tight font-bold text-balance sm:text-5xl">

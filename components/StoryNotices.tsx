@@ -3,15 +3,33 @@ import type { CorrectionEntry } from "@/lib/content";
 
 const label = (entry: CorrectionEntry) => (entry.kind === "correction" ? "Correction" : "Updated");
 
-/** Only ever seen in development: production builds leave drafts and scheduled stories out. */
-export function UnpublishedBanner({ draft, scheduledFor }: { draft: boolean; scheduledFor?: string }) {
+/**
+ * Seen in development, and on the live site only through a signed preview link (`preview`):
+ * readers never see drafts or scheduled stories.
+ */
+export function UnpublishedBanner({
+  draft,
+  scheduledFor,
+  preview = false,
+}: {
+  draft: boolean;
+  scheduledFor?: string;
+  preview?: boolean;
+}) {
   if (!draft && !scheduledFor) return null;
+  const text = preview
+    ? draft
+      ? "Preview: a draft, not published"
+      : `Preview: scheduled for ${formatDateTime(scheduledFor!)}`
+    : draft
+      ? "Draft: not published"
+      : `Scheduled: publishes ${formatDateTime(scheduledFor!)}`;
   return (
     <p
       role="note"
       className="mb-6 rounded border-2 border-dashed border-accent px-4 py-3 text-sm font-bold tracking-wider text-accent uppercase"
     >
-      {draft ? "Draft: not published" : `Scheduled: publishes ${formatDateTime(scheduledFor!)}`}
+      {text}
     </p>
   );
 }

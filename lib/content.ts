@@ -117,6 +117,15 @@ export const getAllStories = (): Article[] => view().stories;
 
 export const getStoryBySlug = (slug: string): Article | null => view().storiesBySlug.get(slug) ?? null;
 
+/**
+ * Any story in the published content, drafts and scheduled ones included: for a preview only.
+ * The story page asks for it only in Next's draft mode, which server.mjs turns on for a request
+ * that carried a valid signed preview link (lib/server/preview.mjs); no list, feed, sitemap or
+ * search ever sees these stories before their time.
+ */
+export const getStoryForPreview = (slug: string): Article | null =>
+  (contentStore().current().articles as unknown as Article[]).find((s) => s.slug === slug) ?? null;
+
 /** A story that was taken down (its page answers 410 Gone), or null. */
 export const getTakedown = (slug: string): Takedown | null => view().takedowns.get(slug) ?? null;
 

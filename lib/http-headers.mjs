@@ -74,10 +74,11 @@ export const PAGE_CACHE_CONTROL =
 
 /**
  * The paths that get PAGE_CACHE_CONTROL: all but hashed assets (Next's own immutable, year-long
- * header), Next's image optimizer (its own header) and the health check (never cached). A Next
- * `headers()` source, which is also a JavaScript regular expression for the whole path.
+ * header), Next's image optimizer (its own header), the health check (never cached) and preview
+ * links (private: lib/preview.mjs). A Next `headers()` source, which is also a JavaScript
+ * regular expression for the whole path.
  */
-export const PAGE_PATHS = "/((?!_next/static|_next/image|healthz).*)";
+export const PAGE_PATHS = "/((?!_next/static|_next/image|healthz|preview/).*)";
 
 /**
  * A 404 that would otherwise be public: shared caches keep it 2 seconds, browsers not at all,

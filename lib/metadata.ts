@@ -30,6 +30,12 @@ export const removedMetadata = (): Metadata => ({
   robots: { index: false, follow: true },
 });
 
+/** A preview of a story not yet published (lib/preview.mjs): never indexed, its links never followed. */
+export const previewMetadata = (story: Metadata): Metadata => ({
+  ...story,
+  robots: { index: false, follow: false },
+});
+
 export function pageMetadata({
   title,
   description,

@@ -97,6 +97,13 @@ const PATHS = [
   "/stories/.",
   "/feed.xml/",
   "/feed.xml;jsessionid=1",
+  // Preview links that are not ours (lib/preview.mjs): the site's 404 page, private, whatever they hold.
+  "/preview/",
+  "/preview/x?expires=99999999999&sig=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+  `/preview/${MARK}?expires=1&sig=${encodeURIComponent(MARK)}`,
+  "/preview/..%2fstories%2fx?expires=99999999999&sig=x",
+  "/preview/x?expires=99999999999&sig=x&sig=y&expires=0",
+  `/preview/${"a".repeat(300)}?expires=${"9".repeat(40)}&sig=${"s".repeat(3000)}`,
   "/index.html",
   "/?",
   "/#fragment",

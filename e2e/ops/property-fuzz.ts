@@ -60,7 +60,10 @@ export function requestArbitrary(asset: string): fc.Arbitrary<Drawn> {
       weight: 2,
       arbitrary: fc
         .array(
-          fc.oneof(fc.webSegment(), fc.constantFrom("..", "%2e%2e", "%2f", "_next", "static", "stories")),
+          fc.oneof(
+            fc.webSegment(),
+            fc.constantFrom("..", "%2e%2e", "%2f", "_next", "static", "stories", "preview"),
+          ),
           {
             minLength: 1,
             maxLength: 4,
@@ -71,7 +74,9 @@ export function requestArbitrary(asset: string): fc.Arbitrary<Drawn> {
   );
   const query = fc.array(
     fc.tuple(
-      fc.constantFrom("q", "page", "utm_source", "fbclid", "_rsc", "url", "w", "__proto__[x]", "x"),
+      fc.constantFrom(
+        ...["q", "page", "utm_source", "fbclid", "_rsc", "url", "w", "__proto__[x]", "x", "expires", "sig"],
+      ),
       paramValue,
     ),
     { maxLength: 4 },

@@ -8,11 +8,13 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { get as httpGet } from "node:http";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { slug as slugify } from "github-slugger";
 import { parse as parseYaml } from "yaml";
 import type { Cluster } from "../../deploy/cluster.mjs";
+import { PREVIEW_HEADERS } from "../../lib/preview.mjs";
 import { PUBLISH, SITE_URL } from "../env";
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
@@ -437,4 +439,88 @@ test("a takedown answers 410 Gone with the site's page within 5 s, and the story
   const cached = await fetch(`${cluster.url}/stories/${slug}`);
   expect(cached.status).toBe(410);
   console.log(`publish-to-live figures: ${JSON.stringify(figures)}`);
+});
+
+/** Files in a folder and below. */
+const filesIn = (dir: string): number =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length
+    : 0;
+
+/** A GET from a client address of this machine's own (127.x.x.x): nginx limits per address. */
+function getFrom(address: string, url: string) {
+  return new Promise<{ status: number; retryAfter?: string }>((resolve, reject) => {
+    httpGet(url, { localAddress: address, agent: false }, (res) => {
+      res.resume();
+      res.on("end", () =>
+        resolve({ status: res.statusCode!, retryAfter: res.headers["retry-after"] as string | undefined }),
+      );
+    }).on("error", reject);
+  });
+}
+
+test("a preview link shows the draft through nginx, and no cache keeps it: not nginx, not Redis; forged links are limited", async () => {
+  const slug = "synthetic-00011";
+  const front = parseYaml(readFileSync(path.join(storiesDir, `${slug}.md`), "utf8").split(/^---$/m)[1]);
+  expect(front.draft).toBe(true);
+  const printed = run("preview.mjs", [slug]);
+  expect(printed.status, printed.output).toBe(0);
+  const link = printed.output.trim().split("\n")[0].slice(SITE_URL.length);
+  expect(link).toMatch(new RegExp(`^/preview/${slug}\\?expires=\\d+&sig=`));
+
+  const { createClient } = await import("redis");
+  const redis = createClient({ url: cluster.redisUrl });
+  await redis.connect();
+  try {
+    const cacheDir = path.join(cluster.work, "cache");
+    const filesBefore = filesIn(cacheDir);
+    const outcomes: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await fetch(`${cluster.url}${link}`);
+      outcomes.push(`${response.status} ${response.headers.get("x-cache")}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-cache") ?? "").not.toMatch(/HIT|STALE|UPDATING|REVALIDATED/);
+      for (const [name, value] of Object.entries(PREVIEW_HEADERS))
+        expect(response.headers.get(name)).toBe(value);
+      expect(await response.text()).toContain(front.headline);
+    }
+    const filesAfter = filesIn(cacheDir);
+    const redisKeys = await redis.keys(`*${slug}*`);
+    console.log(`preview through nginx: ${JSON.stringify({ outcomes, filesBefore, filesAfter, redisKeys })}`);
+    expect(filesAfter).toBe(filesBefore);
+    expect(redisKeys).toEqual([]);
+    // The folder counted is where nginx keeps pages: a public story's page lands there.
+    const control = `${cluster.url}/stories/synthetic-00020`;
+    expect((await fetch(control)).status).toBe(200);
+    expect((await fetch(control)).headers.get("x-cache")).toBe("HIT");
+    expect(filesIn(cacheDir)).toBeGreaterThan(filesAfter);
+    // Readers still find nothing at the story's own address.
+    expect((await fetch(`${cluster.url}/stories/${slug}`)).status).toBe(404);
+  } finally {
+    await redis.quit();
+  }
+
+  // A flood of forged links from one address: nginx answers most with 429 itself, as deploy/nginx.conf sets.
+  const conf = readFileSync(path.join(root, "deploy", "nginx.conf"), "utf8");
+  const rate = Number(/zone=preview_rate:\S+ rate=(\d+)r\/s/.exec(conf)![1]);
+  const burst = Number(/limit_req zone=preview_rate burst=(\d+)/.exec(conf)![1]);
+  const forged = link.replace(/sig=(.)/, (_, c) => `sig=${c === "A" ? "B" : "A"}`);
+  const started = performance.now();
+  const statuses: number[] = [];
+  let retryAfter: string | undefined;
+  for (let i = 0; i < burst * 3; i++) {
+    const response = await getFrom("127.1.70.1", `${cluster.url}${forged}`);
+    statuses.push(response.status);
+    if (response.status === 429) retryAfter ??= response.retryAfter;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const reached = statuses.filter((s) => s === 404).length;
+  console.log(
+    `forged preview flood: ${JSON.stringify({ sent: statuses.length, reached, seconds, rate, burst })}`,
+  );
+  expect(statuses.filter((s) => s !== 404 && s !== 429)).toEqual([]);
+  expect(reached).toBeLessThanOrEqual(burst + 1 + Math.ceil(seconds * rate));
+  expect(retryAfter).toBeTruthy();
+  // Another reader's valid link still works.
+  expect((await getFrom("127.1.70.2", `${cluster.url}${link}`)).status).toBe(200);
 });

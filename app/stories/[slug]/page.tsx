@@ -1,10 +1,11 @@
+import { draftMode } from "next/headers";
 import { notFound } from "next/navigation";
 import { JsonLd } from "@/components/JsonLd";
 import { Story } from "@/components/Story";
 import { StoryRemoved } from "@/components/StoryRemoved";
-import { getAuthorsOf, getSectionOf, getStoryBySlug, getTakedown } from "@/lib/content";
+import { getAuthorsOf, getSectionOf, getStoryBySlug, getStoryForPreview, getTakedown } from "@/lib/content";
 import { prerenderedStories } from "@/lib/listings";
-import { removedMetadata, storyMetadata } from "@/lib/metadata";
+import { previewMetadata, removedMetadata, storyMetadata } from "@/lib/metadata";
 import { relatedStories, sectionNeighbours } from "@/lib/related";
 import { breadcrumbs, graph, newsArticle } from "@/lib/structured-data";
 
@@ -14,16 +15,27 @@ type Props = { params: Promise<{ slug: string }> };
 // the content changes (lib/cache-handler.mjs). A slug that is not a public story is a 404.
 export const generateStaticParams = () => prerenderedStories().map((s) => ({ slug: s.slug }));
 
+/**
+ * The story at this address: a public one; or, in Next's draft mode, which server.mjs turns on
+ * only for a valid signed preview link (lib/server/preview.mjs), a draft or scheduled one.
+ * Draft mode renders at request time and stores nothing; reading it costs other requests nothing.
+ */
+async function storyAt(slug: string) {
+  const preview = (await draftMode()).isEnabled;
+  return { preview, story: preview ? getStoryForPreview(slug) : getStoryBySlug(slug) };
+}
+
 export async function generateMetadata({ params }: Props) {
   const slug = (await params).slug;
-  const story = getStoryBySlug(slug);
+  const { story, preview } = await storyAt(slug);
   if (!story) return getTakedown(slug) ? removedMetadata() : {};
-  return storyMetadata({ story, authors: getAuthorsOf(story), section: getSectionOf(story) });
+  const metadata = storyMetadata({ story, authors: getAuthorsOf(story), section: getSectionOf(story) });
+  return preview ? previewMetadata(metadata) : metadata;
 }
 
 export default async function StoryPage({ params }: Props) {
   const slug = (await params).slug;
-  const story = getStoryBySlug(slug);
+  const { story, preview } = await storyAt(slug);
   if (!story) {
     // A story taken down answers 410 Gone: server.mjs sets the status, this is the page.
     if (getTakedown(slug)) return <StoryRemoved />;
@@ -42,6 +54,7 @@ export default async function StoryPage({ params }: Props) {
       <Story
         story={story}
         authors={authors}
+        preview={preview}
         section={section}
         related={relatedStories(story)}
         {...sectionNeighbours(story)}
