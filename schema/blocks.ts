@@ -134,7 +134,7 @@ export function figureOf(paragraph: Paragraph): Figure | string | null {
   const image = first.find((n) => n.type === "image");
   const alone = image !== undefined && first.every((n) => n === image || blank([n]));
   if (!alone || images.length > 1 || rest.some((line) => line.some((n) => n.type === "image"))) {
-    return `an image must stand alone on its line, with its ${CAPTION} and ${CREDIT} lines under it (see docs/editing.md, "Figures")`;
+    return `an image must stand alone on its line, with its ${CAPTION} and ${CREDIT} lines under it (see docs/editing.md, "Figures, pull quotes and fact boxes")`;
   }
   const parts: { caption?: PhrasingContent[]; credit?: PhrasingContent[] } = {};
   for (const line of rest) {

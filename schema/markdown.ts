@@ -61,6 +61,9 @@ function relinkPrefixedIds() {
   };
 }
 
+const hasLink = (node: Element): boolean =>
+  node.children.some((c) => c.type === "element" && (c.tagName === "a" || hasLink(c)));
+
 const hasClass = (node: Element, name: string) =>
   Array.isArray(node.properties.className) && node.properties.className.includes(name);
 
@@ -80,7 +83,11 @@ function finishStoryBlocks() {
           const size = publicImageSize(src);
           if (size) Object.assign(node.properties, responsiveImage(src, size.width, size.height));
         }
-        if (node.tagName === "aside" && hasClass(node, "pullquote")) node.properties.ariaHidden = "true";
+        // (Never over a link, which a keyboard would still reach: the schema refuses one in a
+        // Markdown pull quote, and one in raw HTML is simply read out.)
+        if (node.tagName === "aside" && hasClass(node, "pullquote") && !hasLink(node)) {
+          node.properties.ariaHidden = "true";
+        }
         if (node.tagName === "aside" && hasClass(node, "factbox")) {
           const title = node.children.find((c) => c.type === "element" && hasClass(c, "factbox-title"));
           if (title) node.properties.ariaLabel = hastToString(title).trim();

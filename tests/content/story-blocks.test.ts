@@ -170,6 +170,8 @@ describe("a story with a figure, a pull quote and a fact box", () => {
     expect(html).not.toMatch(/onclick|onerror|alert|evil|other|cdn\.example/);
     expect(html).toContain('<aside class="factbox" aria-label="Raw box"><p class="factbox-title">Raw box</p>');
     expect(html).toMatch(/<img src="\/images\/fixtures\/chart\.png" alt="The chart again" width="3" height="2" srcset="\/_next\/image/);
+    // A link a keyboard reaches is never hidden from screen readers: a raw pull quote with one is read out.
+    expect(html).toContain('<aside class="pullquote"><p>A raw pull quote with <a href="/world">a link</a>.</p></aside>');
   });
 
   it("keeps the blocks out of the contents and gives search their words, not their syntax", () => {
