@@ -12,15 +12,16 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { defineDocumentType, defineNestedType, makeSource } from "contentlayer2/source-files";
 import { fromHtml } from "hast-util-from-html";
-import { imageSize } from "image-size";
 import { slug as slugify } from "github-slugger";
 import readingTime from "reading-time";
-import { offSite, storyBodyProblems } from "./schema/body";
+import { bodyBlockProblems } from "./schema/blocks";
+import { notRendered, offSite, storyBodyProblems } from "./schema/body";
 import { DATE_TIME_EXAMPLE, parseDateTime } from "./schema/dates";
 import { PLACEHOLDER } from "./schema/placeholder";
 import { checkHeadingLevels, extractHeadings, plainText } from "./schema/headings";
 import { limitProblems, quoted, type Kind } from "./schema/limits.mjs";
 import { storyMarkdown } from "./schema/markdown";
+import { publicFile, publicImageSize } from "./schema/public-files";
 import { sectionNames } from "./site.config";
 
 /** Where the content lives; tests and benchmarks point the build at other folders. */
@@ -130,18 +131,17 @@ function nonBlank(doc: RawDoc & Record<string, unknown>, field: string): string 
 
 /** An image under public/: it must exist, and its size is read so the page reserves its space. */
 function publicImage(src: string): { width: number; height: number } {
-  const file = path.join("public", src);
-  if (offSite(src) === null && !src.startsWith("/") && existsSync(path.join("public", src))) {
+  if (offSite(src) === null && !src.startsWith("/") && publicFile(`/${src}`) !== null) {
     throw new Error(`"${src}" must start with a slash: write /${src}`);
   }
-  if (offSite(src) !== null || !src.startsWith("/") || src.includes("..") || !existsSync(file)) {
+  if (publicFile(src) === null) {
     throw new Error(
       `"${src}" is not a file under public/; put the image there and write its path, like /images/2025/talks.jpg`,
     );
   }
-  const { width, height } = imageSize(readFileSync(file));
-  if (!width || !height) throw new Error(`"${src}" is not an image whose size can be read`);
-  return { width, height };
+  const size = publicImageSize(src);
+  if (size === null) throw new Error(`"${src}" is not an image whose size can be read`);
+  return size;
 }
 
 /**
@@ -537,8 +537,12 @@ export const Article = defineDocumentType(() => ({
           checkHeadingLevels(doc.body.raw);
           return extractHeadings(tree);
         });
-        // What the sanitiser let through: the images' hosts, the numbers of images and headings.
+        // What the sanitiser let through: the images' hosts, the numbers of images and headings;
+        // then the figures and blocks (:::pullquote, :::factbox), by their line in the file.
         const problems = storyBodyProblems(doc.body.html, doc.body.raw, tree);
+        if (notRendered(doc.body.html, doc.body.raw, "story").length === 0) {
+          problems.push(...bodyBlockProblems(doc.body.raw, firstLineOfBody(doc)));
+        }
         if (problems.length > 0)
           throw fieldErrors(
             doc,
@@ -549,6 +553,14 @@ export const Article = defineDocumentType(() => ({
     },
   },
 }));
+
+/** The line of the file on which the body starts (after the front matter), for messages. */
+function firstLineOfBody(doc: RawDoc & { body: { raw: string } }): number {
+  const file = path.join(contentDirPath, doc._raw.sourceFilePath);
+  const text = existsSync(file) ? readFileSync(file, "utf8") : "";
+  if (!text.endsWith(doc.body.raw)) return 1;
+  return text.slice(0, text.length - doc.body.raw.length).split("\n").length;
+}
 
 /**
  * A story taken down (for legal reasons, say): its page answers 410 Gone and it is left out of

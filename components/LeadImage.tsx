@@ -1,4 +1,5 @@
 import { getImageProps } from "next/image";
+import { STORY_IMAGE_SIZES } from "@/schema/images";
 import type { LeadImageInfo } from "@/lib/content";
 
 /**
@@ -12,7 +13,7 @@ export function LeadImage({ image }: { image: LeadImageInfo }) {
     alt: image.alt,
     width: image.width,
     height: image.height,
-    sizes: "(min-width: 44rem) 42rem, 100vw",
+    sizes: STORY_IMAGE_SIZES,
     // The lead image is usually the largest thing in view: fetch it first, never lazily.
     loading: "eager",
     fetchPriority: "high",

@@ -70,10 +70,15 @@ export const authorChannel = (author: Author): Channel => ({
 
 export const feedUrl = (channel: Channel, format: FeedFormat) => absoluteUrl(`${channel.feedBase}/${format}`);
 
-/** Feed readers resolve relative links inconsistently: make the body's links absolute. */
+/**
+ * Feed readers resolve relative links inconsistently: make the body's links absolute. A figure's
+ * image keeps its plain `src`, the file itself: the srcset and sizes (the page's optimiser
+ * widths) are left out, since readers treat them unevenly and the file is what they can load.
+ */
 function absoluteContent(story: Article): string {
   const page = absoluteUrl(story.url);
-  return story.body.html.replace(/\b(href|src)="([#/][^"]*)"/g, (_, attr: string, target: string) => {
+  const html = story.body.html.replace(/<img\b[^>]*>/g, (img) => img.replace(/ (srcset|sizes)="[^"]*"/g, ""));
+  return html.replace(/\b(href|src)="([#/][^"]*)"/g, (_, attr: string, target: string) => {
     const url = target.startsWith("#") ? `${page}${target}` : absoluteUrl(target);
     return `${attr}="${url}"`;
   });

@@ -10,6 +10,7 @@ import {
   quoted,
   RENDER_CEILING,
 } from "./limits.mjs";
+import { publicFile, publicImageSize } from "./public-files";
 
 /**
  * Attributes whose address a browser or feed reader fetches by itself, on any element. The
@@ -73,9 +74,13 @@ export function storyBodyProblems(
   const images: Element[] = [];
   const headings: Element[] = [];
   const offSiteImages: string[] = [];
+  const imageProblems: string[] = [];
   const visit = (node: Nodes) => {
     if (node.type === "element") {
-      if (node.tagName === "img") images.push(node);
+      if (node.tagName === "img") {
+        images.push(node);
+        imageProblems.push(...imageProblemsOf(node));
+      }
       // Not the footnotes' label, which only screen readers see (as in the table of contents).
       const className = node.properties.className;
       const hidden = Array.isArray(className) && className.includes("sr-only");
@@ -111,10 +116,42 @@ export function storyBodyProblems(
       );
     }
   });
+  problems.push(...imageProblems);
   for (const problem of offSiteImages) {
     problems.push(
       `image ${problem}: pages and feeds show only images from this site; save it under public/ and write its path, like /images/2025/chart.png`,
     );
+  }
+  return problems;
+}
+
+/**
+ * What is wrong with one image of the body: no alt text, or a path on this site that names no
+ * image under public/ (readers would see a broken image). Addresses on other sites are refused
+ * on their own, below.
+ */
+function imageProblemsOf(img: Element): string[] {
+  const src = typeof img.properties.src === "string" ? img.properties.src : "";
+  const alt = typeof img.properties.alt === "string" ? img.properties.alt.trim() : "";
+  const problems: string[] = [];
+  if (alt === "") {
+    problems.push(
+      `image ${quoted(src, 200)} has no alt text; write what it shows between the brackets, for readers who cannot see it: ![Delegates arrive at Lancaster House](${src})`,
+    );
+  }
+  if (offSite(src) === null) {
+    if (publicFile(src) === null) {
+      const where = src.startsWith("/")
+        ? `public${src.split(/[?#]/)[0]}`
+        : `public/ (a path starting with "/")`;
+      problems.push(
+        `image ${quoted(src, 200)} is not a file under public/; put the image at ${where}, or correct the path`,
+      );
+    } else if (publicImageSize(src) === null) {
+      problems.push(
+        `image ${quoted(src, 200)} is not an image whose size can be read; save it as JPEG, PNG, WebP or GIF`,
+      );
+    }
   }
   return problems;
 }

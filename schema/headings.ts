@@ -4,6 +4,7 @@ import { toString as hastToString } from "hast-util-to-string";
 import type { Nodes } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { toString } from "mdast-util-to-string";
+import { plainBlocks } from "./blocks";
 
 export type TocHeading = { level: 2 | 3; text: string; id: string };
 
@@ -50,11 +51,10 @@ export function extractHeadings(html: string | Root): TocHeading[] {
   return toc;
 }
 
-/** The body as plain text, one block a paragraph, raw HTML left out: for search and snippets. */
+/**
+ * The body as plain text, one block a paragraph, raw HTML left out: for search and snippets.
+ * (Figures and fact boxes as schema/blocks.ts reads them.)
+ */
 export function plainText(markdown: string): string {
-  const tree = fromMarkdown(markdown);
-  return tree.children
-    .map((block) => toString(block, { includeHtml: false }).trim())
-    .filter(Boolean)
-    .join("\n\n");
+  return plainBlocks(markdown).join("\n\n");
 }

@@ -1,8 +1,9 @@
-import type { Root } from "hast";
+import type { Element, Root } from "hast";
+import { toString as hastToString } from "hast-util-to-string";
 import type { Root as MdastRoot } from "mdast";
 import rehypeAutolinkHeadings from "rehype-autolink-headings";
 import rehypeRaw from "rehype-raw";
-import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
 import remarkFrontmatter from "remark-frontmatter";
@@ -10,10 +11,29 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import type { Processor } from "unified";
+import { BLOCK_CLASSES, remarkContainerDirectives, remarkStoryBlocks } from "./blocks";
+import { responsiveImage } from "./images";
 import { NOT_RENDERED, RENDER_CEILING } from "./limits.mjs";
+import { publicImageSize } from "./public-files";
 
-/** GitHub's schema, less h1: the headline is the page's only one. A raw <h1> keeps its words. */
-const schema = { ...defaultSchema, tagNames: defaultSchema.tagNames!.filter((t) => t !== "h1") };
+/**
+ * GitHub's schema, less h1: the headline is the page's only one. A raw <h1> keeps its words.
+ * Plus what figures and the story blocks (schema/blocks.ts) make: <figure>, <figcaption> and
+ * <aside>, and their few class names, no others.
+ */
+const schema: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: [...defaultSchema.tagNames!.filter((t) => t !== "h1"), "figure", "figcaption", "aside"],
+  attributes: {
+    ...defaultSchema.attributes,
+    ...Object.fromEntries(
+      Object.entries(BLOCK_CLASSES).map(([tag, classes]) => [
+        tag,
+        [...(defaultSchema.attributes![tag] ?? []), ["className", ...classes] as [string, ...string[]]],
+      ]),
+    ),
+  },
+};
 
 const PREFIX = defaultSchema.clobberPrefix!;
 
@@ -38,6 +58,46 @@ function relinkPrefixedIds() {
       const target = (a.properties.href as string).slice(1);
       if (!ids.has(target) && ids.has(PREFIX + target)) a.properties.href = `#${PREFIX}${target}`;
     }
+  };
+}
+
+const hasLink = (node: Element): boolean =>
+  node.children.some((c) => c.type === "element" && (c.tagName === "a" || hasLink(c)));
+
+const hasClass = (node: Element, name: string) =>
+  Array.isArray(node.properties.className) && node.properties.className.includes(name);
+
+/**
+ * After sanitising, what the schema does not let a story write itself: each image under public/
+ * gets its pixel size (read from the file, so its space is reserved and nothing shifts) and the
+ * optimiser's srcset; a pull quote is hidden from screen readers (it repeats words of the story,
+ * which they read already); a fact box is named by its title. An image that is not a file under
+ * public/ is left as it is, and the schema refuses it (schema/body.ts).
+ */
+function finishStoryBlocks() {
+  return (tree: Root) => {
+    const visit = (node: Root | Root["children"][number], parent?: Element) => {
+      if (node.type === "element") {
+        const src = node.properties.src;
+        if (node.tagName === "img" && typeof src === "string" && parent?.tagName !== "picture") {
+          const size = publicImageSize(src);
+          if (size) Object.assign(node.properties, responsiveImage(src, size.width, size.height));
+        }
+        // (Never over a link, which a keyboard would still reach: the schema refuses one in a
+        // Markdown pull quote, and one in raw HTML is simply read out.)
+        if (node.tagName === "aside" && hasClass(node, "pullquote") && !hasLink(node)) {
+          node.properties.ariaHidden = "true";
+        }
+        if (node.tagName === "aside" && hasClass(node, "factbox")) {
+          const title = node.children.find((c) => c.type === "element" && hasClass(c, "factbox-title"));
+          if (title) node.properties.ariaLabel = hastToString(title).trim();
+        }
+      }
+      if ("children" in node) {
+        for (const child of node.children) visit(child, node.type === "element" ? node : undefined);
+      }
+    };
+    visit(tree);
   };
 }
 
@@ -80,11 +140,14 @@ export function storyMarkdown(builder: Processor) {
     .use(remarkParse)
     .use(skipOversizedBody)
     .use(remarkGfm)
+    .use(remarkContainerDirectives)
+    .use(remarkStoryBlocks)
     // Footnote ids get their prefix from the sanitiser below, once.
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
     .use(rehypeRaw)
     .use(rehypeSanitize, schema)
     .use(relinkPrefixedIds)
+    .use(finishStoryBlocks)
     .use(rehypeSlug)
     .use(rehypeAutolinkHeadings, {
       behavior: "wrap",

@@ -231,14 +231,40 @@ for (let i = 1; i <= count; i++) {
   // Story 12 is scheduled: published a week after whichever is later, now or the newest story.
   const time = isScheduled ? Math.max(Date.now(), newest) + 7 * 24 * 3600_000 : newest - (i - 1) * 3600_000;
   const published = new Date(time).toISOString().replace(/\.\d+Z$/, "Z");
-  const body = [
+  const blocks = [
     paragraph(),
     `## ${contentWord()} ${contentWord()}`,
     paragraph() + (planted("body") ? ` The ${planted("body")} appears here.` : ""),
     paragraph(),
     `## ${contentWord()} ${contentWord()} ${contentWord()}`,
     paragraph(),
-  ].join("\n\n");
+  ];
+  // Story 2 shows the body's blocks (docs/editing.md): a figure (where there is a public/ folder
+  // for its image), a pull quote repeating a sentence of the story, and a fact box. Made from
+  // the words already drawn, so that no other story's words change.
+  if (i === 2) {
+    const quoted = blocks[2].split(/(?<=\.) /)[0];
+    const facts = blocks[5].split(/(?<=\.) /).slice(0, 3);
+    const figure = [];
+    if (values.public) {
+      const dir = path.join(path.resolve(values.public), "images", "synthetic");
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, "figure-00002.png"), gradientPng(1200, 800));
+      figure.push(
+        "![A blue-grey gradient, taller than the lead image: a synthetic figure](/images/synthetic/figure-00002.png)\n" +
+          "Caption: Synthetic figure for test story 2.\n" +
+          "Credit: Generated/Test data",
+      );
+    }
+    blocks.splice(
+      3,
+      0,
+      ...figure,
+      `:::pullquote[Synthetic Author]\n${quoted}\n:::`,
+      `:::factbox[Synthetic facts]\n${facts.map((f) => `- ${f}`).join("\n")}\n:::`,
+    );
+  }
+  const body = blocks.join("\n\n");
   // A few stories exercise the newsroom's workflow: a draft, a scheduled story, a story with
   // corrections and updates, and (where there is a public/ folder to put it in) a lead image.
   const extra = [];

@@ -186,6 +186,8 @@ function bytes(n: number, head = "") {
   text = text.trimEnd();
   return text + "x".repeat(n - Buffer.byteLength(text));
 }
+/** A body figure (schema/blocks.ts): the image on its line, its caption and credit under it. */
+const figure = (src: string, alt: string) => `![${alt}](${src})\nCaption: ${alt}.\nCredit: Jane Doe`;
 const imagePath = (n: number) => `/images/${"p".repeat(n - "/images/.png".length)}.png`;
 
 /**
@@ -255,7 +257,8 @@ function atSize(row: Limit, n: number): { file: string; doc: Doc; images: string
     case "story body bytes":
       return s({}, bytes(n));
     case "story body images":
-      return s({}, Array.from({ length: n }, (_, i) => `![Chart ${i + 1}](/images/chart-${i + 1}.png)`).join("\n\n"));
+      for (let i = 1; i <= n; i++) images.push(`/images/chart-${i}.png`);
+      return s({}, Array.from({ length: n }, (_, i) => figure(`/images/chart-${i + 1}.png`, `Chart ${i + 1}`)).join("\n\n"));
     case "story body headings":
       return s({}, Array.from({ length: n }, (_, i) => `## Heading ${i + 1}\n\nText.`).join("\n\n"));
     case "story body each  characters":
@@ -300,11 +303,12 @@ describe("every limit is exact", () => {
     const topicLength = max("story", "topics", true);
     const heading = (i: number) => `## ${i} ${chars(max("story", "body", true) - String(i).length - 1, "h")}`;
     const headings = max("story", "body", false, undefined, "headings");
+    const bodyImages = Array.from({ length: max("story", "body", false, undefined, "images") }, (_, i) => `/images/c${i}.png`);
     const body = bytes(
       max("story", "body", false, undefined, "bytes"),
       [
         "A [source on another site](https://example.org/report) is a link, not an image: it may stay.",
-        ...Array.from({ length: max("story", "body", false, undefined, "images") }, (_, i) => `![Chart ${i}](/images/c${i}.png)`),
+        ...bodyImages.map((src, i) => figure(src, `Chart ${i}`)),
         ...Array.from({ length: headings }, (_, i) => `${heading(i + 1)}\n\nText.`),
         "",
       ].join("\n\n"),
@@ -358,7 +362,7 @@ describe("every limit is exact", () => {
         body: bytes(max("takedown", "body")),
       },
     });
-    const { status, output } = build(content, workspaceWith([leadSrc, pictureSrc]));
+    const { status, output } = build(content, workspaceWith([leadSrc, pictureSrc, ...bodyImages]));
     expect(status, output).toBe(0);
     expect(output).toContain(`Generated ${5 + coAuthors.length} documents`);
   });
