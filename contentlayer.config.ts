@@ -17,6 +17,7 @@ import { slug as slugify } from "github-slugger";
 import readingTime from "reading-time";
 import { offSite, storyBodyProblems } from "./schema/body";
 import { parseDateTime } from "./schema/dates";
+import { storyEmbeds } from "./schema/embed-cards";
 import { PLACEHOLDER } from "./schema/placeholder";
 import { checkHeadingLevels, extractHeadings, plainText } from "./schema/headings";
 import { limitProblems, quoted, type Kind } from "./schema/limits.mjs";
@@ -310,6 +311,7 @@ export const Article = defineDocumentType(() => ({
           Article.def().computedFields!.topicRefs.resolve,
           Article.def().computedFields!.headings.resolve,
           Article.def().computedFields!.leadImage.resolve,
+          Article.def().computedFields!.embeds.resolve,
         ]) {
           attempt(() => resolve(doc as never));
         }
@@ -385,6 +387,19 @@ export const Article = defineDocumentType(() => ({
               const size = checked(doc, "image.src", () => publicImage(filled(image.src, "its path")));
               return { src: image.src, alt, caption, credit, ...size };
             }),
+    },
+    embeds: {
+      type: "json",
+      description: "the body's embed cards (schema/embeds.mjs), in order; embed code in the body fails",
+      resolve: (doc) => {
+        const { embeds, problems } = storyEmbeds(doc.body.html, doc.body.raw);
+        if (problems.length > 0)
+          throw fieldErrors(
+            doc,
+            problems.map((p) => ["body", p] as [string, string]),
+          );
+        return embeds;
+      },
     },
     sectionName: {
       type: "string",

@@ -10,6 +10,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import type { Processor } from "unified";
+import { rehypeEmbedCards } from "./embed-cards";
 import { NOT_RENDERED, RENDER_CEILING } from "./limits.mjs";
 
 /** GitHub's schema, less h1: the headline is the page's only one. A raw <h1> keeps its words. */
@@ -84,6 +85,8 @@ export function storyMarkdown(builder: Processor) {
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
     .use(rehypeRaw)
     .use(rehypeSanitize, schema)
+    // A line holding only a video's or post's address becomes an embed card (schema/embeds.mjs).
+    .use(rehypeEmbedCards)
     .use(relinkPrefixedIds)
     .use(rehypeSlug)
     .use(rehypeAutolinkHeadings, {

@@ -5,6 +5,7 @@
  */
 export type { Article, Author, Takedown } from "contentlayer/generated";
 export type { TocHeading } from "./headings";
+export type { EmbedRef } from "./embed-cards";
 export type TopicRef = { name: string; slug: string };
 export type CorrectionEntry = { date: string; kind: "correction" | "update"; text: string };
 export type LeadImageInfo = {
