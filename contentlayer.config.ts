@@ -17,6 +17,7 @@ import readingTime from "reading-time";
 import { bodyBlockProblems } from "./schema/blocks";
 import { notRendered, offSite, storyBodyProblems } from "./schema/body";
 import { DATE_TIME_EXAMPLE, parseDateTime } from "./schema/dates";
+import { storyEmbeds } from "./schema/embed-cards";
 import { PLACEHOLDER } from "./schema/placeholder";
 import { checkHeadingLevels, extractHeadings, plainText } from "./schema/headings";
 import { limitProblems, quoted, type Kind } from "./schema/limits.mjs";
@@ -397,6 +398,7 @@ export const Article = defineDocumentType(() => ({
           Article.def().computedFields!.topicRefs.resolve,
           Article.def().computedFields!.headings.resolve,
           Article.def().computedFields!.leadImage.resolve,
+          Article.def().computedFields!.embeds.resolve,
         ]) {
           attempt(() => resolve(doc as never));
         }
@@ -471,6 +473,19 @@ export const Article = defineDocumentType(() => ({
         const size = part("src", () => publicImage(filled(image.src, "its path")));
         if (problems.length > 0) throw fieldErrors(doc, problems);
         return { src: image.src, alt, caption, credit, ...size };
+      },
+    },
+    embeds: {
+      type: "json",
+      description: "the body's embed cards (schema/embeds.mjs), in order; embed code in the body fails",
+      resolve: (doc) => {
+        const { embeds, problems } = storyEmbeds(doc.body.html, doc.body.raw);
+        if (problems.length > 0)
+          throw fieldErrors(
+            doc,
+            problems.map((p) => ["body", p] as [string, string]),
+          );
+        return embeds;
       },
     },
     sectionName: {

@@ -1,5 +1,6 @@
 import {
   correctionsOf,
+  embedsOf,
   headingsOf,
   isScheduled,
   leadImageOf,
@@ -11,6 +12,7 @@ import { absoluteUrl } from "@/lib/url";
 import type { Section } from "@/site.config";
 import { Byline } from "./Byline";
 import { Dateline } from "./Dateline";
+import { EmbedCards } from "./EmbedCards.island";
 import { LeadImage } from "./LeadImage";
 import { RelatedStories } from "./RelatedStories";
 import { SectionLabel } from "./SectionLabel";
@@ -67,6 +69,7 @@ export function Story({ story, authors, section, related, previous, next, previe
         {image && <LeadImage image={image} />}
         <TableOfContents headings={headingsOf(story)} />
         <StoryBody html={story.body.html} />
+        {embedsOf(story).length > 0 && <EmbedCards />}
         <CorrectionLog entries={corrections} />
         <TopicLinks topics={topicsOf(story)} />
         <ShareLinks url={url} title={story.headline} />

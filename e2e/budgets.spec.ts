@@ -5,8 +5,8 @@
  * Sizes are gzip bytes on the wire, as the server sends them (scripts/page-weight.mjs).
  */
 import { expect, test } from "@playwright/test";
-import { weigh, type PageWeight } from "../scripts/page-weight.mjs";
-import { BASE_URL } from "./env";
+import { fetchWire, weigh, type PageWeight } from "../scripts/page-weight.mjs";
+import { BASE_URL, SYNTHETIC } from "./env";
 import { firstStory } from "./helpers";
 
 const KB = 1024;
@@ -26,8 +26,17 @@ function expectWithin(page: string, kind: string, size: number, band: Band) {
  * 132.8 KB gzip in 7 files with next 16.4.6, gzip level 6 (README, Performance).
  */
 const RUNTIME: Band = { min: 130 * KB, max: 136 * KB };
-/** What the story page may add to the runtime: the share button island, and room for little else. */
+/**
+ * What the story page may add to the runtime: the share button island and the embed cards'
+ * loader (EmbedCards.island.tsx; its code is a chunk of its own, below), and room for little else.
+ */
 const STORY_JS_OVER_RUNTIME: Band = { min: 0, max: 5 * KB };
+/**
+ * The embed cards island (components/EmbedCards.island.tsx, with the provider list it reads):
+ * fetched only by a story that has an embed card (synthetic story 3, against story 5). Measured
+ * 1,789 bytes gzip on 29 November 2026.
+ */
+const EMBED_ISLAND: Band = { min: 1 * KB, max: 2.5 * KB };
 const STORY_HTML: Band = { min: 6 * KB, max: 8 * KB };
 const CSS: Band = { min: 4 * KB, max: 6 * KB };
 
@@ -51,6 +60,34 @@ test.describe("byte budgets", () => {
       story.js.gzip - runtime.js.gzip,
       STORY_JS_OVER_RUNTIME,
     );
+  });
+
+  test("the embed cards island: its code is fetched only by a story with an embed, within its band", async ({
+    page,
+  }) => {
+    // Next puts every client component of a route in the route's chunk: what the HTML loads is
+    // the same on every story page, and the island fetches its code (a chunk of its own) itself.
+    const scriptsOf = async (path: string) => {
+      const urls = new Set<string>();
+      const record = (request: { url: () => string; resourceType: () => string }) => {
+        if (request.resourceType() === "script") urls.add(request.url());
+      };
+      page.on("request", record);
+      await page.goto(SYNTHETIC.baseURL + path, { waitUntil: "networkidle" });
+      page.off("request", record);
+      return urls;
+    };
+    const withEmbeds = await scriptsOf("/stories/synthetic-00003");
+    const without = await scriptsOf("/stories/synthetic-00005");
+    expect((await weigh(SYNTHETIC.baseURL, "/stories/synthetic-00005")).js.files).toBe(story.js.files);
+    expect(
+      [...without].filter((url) => !withEmbeds.has(url)),
+      "only the story with embeds loads more",
+    ).toEqual([]);
+    const extra = [...withEmbeds].filter((url) => !without.has(url));
+    expect(extra, "the story with embeds loads one script more").toHaveLength(1);
+    const { wire } = await fetchWire(extra[0]);
+    expectWithin("story with embeds", "embed cards chunk", wire.length, EMBED_ISLAND);
   });
 
   test("the first story's HTML is under 8 KB", () => {

@@ -4,6 +4,7 @@
  * prerendered pages allow.
  */
 import { expect, test } from "@playwright/test";
+import { FRAME_ORIGINS } from "../schema/embeds.mjs";
 import { EVERY_ROUTE, firstStory } from "./helpers";
 
 function directives(policy: string) {
@@ -35,7 +36,9 @@ test.describe("security headers", () => {
     }
   });
 
-  test("the policy allows no eval, no plugins, no other origin, no framing", async ({ request }) => {
+  test("the policy allows no eval, no plugins, no other origin but the embed providers' frames, no framing", async ({
+    request,
+  }) => {
     const policy = directives((await request.get("/")).headers()["content-security-policy"]);
     expect(policy.get("default-src")).toEqual(["'self'"]);
     expect(policy.get("script-src")).toEqual(["'self'", "'unsafe-inline'"]);
@@ -44,6 +47,10 @@ test.describe("security headers", () => {
     expect(policy.get("form-action")).toEqual(["'self'"]);
     expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
     expect(policy.has("upgrade-insecure-requests")).toBe(true);
+    // Frames come from the embed providers (schema/embeds.mjs), each an https origin, and no one else.
+    expect(policy.get("frame-src")).toEqual(FRAME_ORIGINS);
+    for (const origin of FRAME_ORIGINS) expect(origin).toMatch(/^https:\/\/[a-z.-]+$/);
+    policy.delete("frame-src");
     for (const [name, values] of policy) {
       expect(values, name).not.toContain("'unsafe-eval'");
       for (const value of values)
@@ -67,6 +74,36 @@ test.describe("security headers", () => {
       expect(violations).toEqual([]);
     });
   }
+
+  test("the browser enforces it: a frame from a host that is not an embed provider is refused", async ({
+    page,
+    context,
+  }) => {
+    // The providers' frames are stubbed: the machine has no internet, and only the policy is tested.
+    for (const origin of FRAME_ORIGINS)
+      await context.route(`${origin}/**`, (route) =>
+        route.fulfill({ contentType: "text/html", body: "<p>stub</p>" }),
+      );
+    await page.goto(firstStory.path);
+    const tryFrame = (src: string) =>
+      page.evaluate(
+        (src) =>
+          new Promise<string>((resolve) => {
+            document.addEventListener("securitypolicyviolation", (e) =>
+              resolve(`${e.effectiveDirective} ${e.blockedURI}`),
+            );
+            const frame = document.createElement("iframe");
+            frame.src = src;
+            frame.addEventListener("load", () => setTimeout(() => resolve("loaded"), 500));
+            document.body.append(frame);
+            setTimeout(() => resolve("neither"), 5000);
+          }),
+        src,
+      );
+    // A violation names only the refused origin, never the rest of a cross-origin address.
+    expect(await tryFrame("https://elsewhere.example/embed")).toBe("frame-src https://elsewhere.example");
+    expect(await tryFrame(`${FRAME_ORIGINS[0]}/embed/aqz-KE-bpKQ`)).toBe("loaded");
+  });
 
   test("the browser enforces it: a script from another origin is refused, and reported", async ({ page }) => {
     await page.goto(firstStory.path);

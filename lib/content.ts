@@ -15,6 +15,7 @@ import type {
   Article,
   Author,
   CorrectionEntry,
+  EmbedRef,
   LeadImageInfo,
   Takedown,
   TocHeading,
@@ -23,7 +24,7 @@ import type {
 import { sections, type Section } from "@/site.config";
 import { contentStore, dueCount, isPublic, type Snapshot } from "./store.mjs";
 
-export type { Article, Author, CorrectionEntry, LeadImageInfo, Takedown, TocHeading, TopicRef };
+export type { Article, Author, CorrectionEntry, EmbedRef, LeadImageInfo, Takedown, TocHeading, TopicRef };
 export { isPublic };
 
 /** Contentlayer types `json` computed fields loosely; these accessors give them their shape. */
@@ -32,6 +33,7 @@ export const topicsOf = (story: Article) => story.topicRefs as TopicRef[];
 export const correctionsOf = (story: Article) => story.correctionLog as CorrectionEntry[];
 export const leadImageOf = (story: Article) => story.leadImage as LeadImageInfo | null;
 const authorSlugsOf = (story: Article) => story.authorSlugs as string[];
+export const embedsOf = (story: Article) => (story.embeds ?? []) as EmbedRef[];
 
 /**
  * Drafts, and stories whose publication time is still to come, are shown only in development

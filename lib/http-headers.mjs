@@ -8,13 +8,15 @@
  * again per request (5 % of an instance's CPU serving a story under load); server.mjs sets the
  * same fixed values with no matching at all.
  */
+import { FRAME_ORIGINS } from "../schema/embeds.mjs";
 
 /**
  * The Content-Security-Policy, as strict as prerendered pages allow. Every page carries inline
  * scripts (Next's bootstrap and the page's RSC payload) that differ from page to page: a nonce
  * needs a render per request, and hashes would have to be listed per page in a header set per
  * route pattern, so inline scripts are allowed; eval and every other origin are not. `next dev`
- * needs eval (React's debugging), so development gets no policy.
+ * needs eval (React's debugging), so development gets no policy. Frames may come only from the
+ * embed providers' frame origins (schema/embeds.mjs), loaded when a reader asks for one.
  *
  * @param {{ https: boolean }} site
  */
@@ -26,6 +28,7 @@ function contentSecurityPolicy({ https }) {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
+    `frame-src ${FRAME_ORIGINS.join(" ")}`,
     "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",

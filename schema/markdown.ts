@@ -13,6 +13,7 @@ import remarkRehype from "remark-rehype";
 import type { Processor } from "unified";
 import { BLOCK_CLASSES, remarkContainerDirectives, remarkStoryBlocks } from "./blocks";
 import { responsiveImage } from "./images";
+import { rehypeEmbedCards } from "./embed-cards";
 import { NOT_RENDERED, RENDER_CEILING } from "./limits.mjs";
 import { publicImageSize } from "./public-files";
 
@@ -146,6 +147,8 @@ export function storyMarkdown(builder: Processor) {
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
     .use(rehypeRaw)
     .use(rehypeSanitize, schema)
+    // A line holding only a video's or post's address becomes an embed card (schema/embeds.mjs).
+    .use(rehypeEmbedCards)
     .use(relinkPrefixedIds)
     .use(finishStoryBlocks)
     .use(rehypeSlug)

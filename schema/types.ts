@@ -16,6 +16,7 @@ type Present<T, K extends keyof T> = Omit<T, K> & { [F in K]-?: NonNullable<T[F]
 export type Article = Present<Checked, "headline" | "standfirst" | "section" | "topics">;
 export type Author = Present<CheckedAuthor, "name">;
 export type { TocHeading } from "./headings";
+export type { EmbedRef } from "./embed-cards";
 export type TopicRef = { name: string; slug: string };
 export type CorrectionEntry = { date: string; kind: "correction" | "update"; text: string };
 export type LeadImageInfo = {

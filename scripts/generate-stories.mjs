@@ -7,7 +7,9 @@
  *
  * The output is deterministic for a given count. Every story has the synthetic author (story 4
  * shares its byline with a second one), a section from site.config.ts, two to four topics from a
- * fixed list, two section headings and about 400 words. A few stories carry planted words that tests search for.
+ * fixed list, two section headings and about 400 words. A few stories carry planted words that
+ * tests search for; story 2 has a figure, a pull quote and a fact box; story 3 embeds a YouTube
+ * video and an X post.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -233,10 +235,13 @@ for (let i = 1; i <= count; i++) {
   const published = new Date(time).toISOString().replace(/\.\d+Z$/, "Z");
   const blocks = [
     paragraph(),
+    // Story 3 embeds a video and a post: each address alone on its line becomes an embed card.
+    ...(i === 3 ? ["https://www.youtube.com/watch?v=aqz-KE-bpKQ"] : []),
     `## ${contentWord()} ${contentWord()}`,
     paragraph() + (planted("body") ? ` The ${planted("body")} appears here.` : ""),
     paragraph(),
     `## ${contentWord()} ${contentWord()} ${contentWord()}`,
+    ...(i === 3 ? ["https://x.com/NASA/status/1234567890123456789"] : []),
     paragraph(),
   ];
   // Story 2 shows the body's blocks (docs/editing.md): a figure (where there is a public/ folder

@@ -39,6 +39,18 @@ describe("npm run check", () => {
     expect(output).toContain("the content has errors");
   });
 
+  it("fails on embed code it used to strip without a word: an <iframe>, a tweet's embed code", () => {
+    for (const [name, message] of [
+      ["embed-iframe", /stories\/embed-iframe\.md: field "body": an <iframe> "https:\/\/www\.youtube\.com\/embed\/aqz-KE-bpKQ" cannot go in a story .*; put the video's address alone on its own line instead: https:\/\/www\.youtube\.com\/watch\?v=aqz-KE-bpKQ/],
+      ["embed-tweet-snippet", /stories\/embed-tweet-snippet\.md: field "body": X's embed code \(<blockquote class="twitter-tweet">\) cannot go in a story .*; put the post's address alone on its own line instead: https:\/\/x\.com\/i\/status\/1234567890123456789/],
+    ] as const) {
+      const { status, output } = runScript("scripts/check-content.mjs", [], workspace(), fixture(`invalid/${name}`));
+      expect(status, output).toBe(1);
+      expect(output).toMatch(message);
+      expect(output).toContain("the content has errors");
+    }
+  });
+
   it("adds a how-to-fix line to Contentlayer's own messages", () => {
     const { status, output } = runScript("scripts/check-content.mjs", [], workspace(), fixture("invalid/unknown-field"));
     expect(status).toBe(1);

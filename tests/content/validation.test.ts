@@ -1,8 +1,17 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { PROVIDER_NAMES, PROVIDERS } from "../../schema/embeds.mjs";
 import { buildContent } from "./build-content";
 
 const fixture = (name: string) => path.resolve(__dirname, "../fixtures", name);
+
+/** A pattern matching this text literally. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+/** The fix for embed code that names no post: the sites, and an address to copy. */
+const embedFix = literal(
+  `for a ${PROVIDER_NAMES} video or post, put its address alone on its own line instead, like ${PROVIDERS.youtube.example}`,
+);
+const dropped = (what: string) => `field "body": ${literal(what)} cannot go in a story \\(the page would drop it without a word\\)`;
 
 /**
  * Each invalid fixture must make the real content build fail, and the message must name the
@@ -43,6 +52,17 @@ const invalid: { name: string; file: string; field: RegExp }[] = [
   { name: "stray-file", file: "stories/notes.txt", field: /is neither a story \(stories\/\*\.md\), an author/ },
   { name: "author-bad-link", file: "authors/jane-doe.md", field: /field "links": "javascript:alert\(1\)" is not a web address/ },
   { name: "author-missing-picture", file: "authors/jane-doe.md", field: /field "picture": "\/authors\/nobody.jpg" is not a file under public\// },
+  // Embed code the sanitiser used to strip without a word (schema/embed-cards.ts).
+  { name: "embed-iframe", file: "stories/embed-iframe.md", field: new RegExp(`${dropped('an <iframe> "https://www.youtube.com/embed/aqz-KE-bpKQ"')}; put the video's address alone on its own line instead: https://www\\.youtube\\.com/watch\\?v=aqz-KE-bpKQ`) },
+  { name: "embed-iframe-elsewhere", file: "stories/embed-iframe-elsewhere.md", field: new RegExp(`${dropped('an <iframe> "https://maps.example.com/embed?q=London"')}; ${embedFix}; anything else cannot be embedded: link to it`) },
+  { name: "embed-tweet-snippet", file: "stories/embed-tweet-snippet.md", field: new RegExp(`${dropped(`X's embed code (<blockquote class="twitter-tweet">)`)}; put the post's address alone on its own line instead: https://x\\.com/i/status/1234567890123456789[\\s\\S]*${dropped('a <script> "https://platform.twitter.com/widgets.js"')}: a story runs no scripts; delete it$`, "m") },
+  { name: "embed-instagram-snippet", file: "stories/embed-instagram-snippet.md", field: new RegExp(`${dropped(`Instagram's embed code (<blockquote class="instagram-media">)`)}; put the post's address alone on its own line instead: https://www\\.instagram\\.com/p/C1a2B3c4D5e/`) },
+  { name: "embed-bluesky-snippet", file: "stories/embed-bluesky-snippet.md", field: new RegExp(`${dropped(`Bluesky's embed code (<blockquote class="bluesky-embed">)`)}; put the post's address alone on its own line instead: https://bsky\\.app/profile/did:plc:z72i7hdynmk6r22z27h6tvur/post/3kj2umze7zj2n`) },
+  { name: "embed-script", file: "stories/embed-script.md", field: new RegExp(`${dropped("a <script>")}: a story runs no scripts; delete it; ${embedFix}`) },
+  { name: "embed-object", file: "stories/embed-object.md", field: new RegExp(`${dropped("an <object>")}; ${embedFix}`) },
+  { name: "embed-video", file: "stories/embed-video.md", field: new RegExp(`${dropped('a <video> "https://cdn.example.com/clip.mp4"')}; link to the file instead, or for a YouTube or Vimeo video put its address alone on its own line, like ${literal(PROVIDERS.youtube.example)}`) },
+  { name: "embed-bluesky-handle", file: "stories/embed-bluesky-handle.md", field: new RegExp(`field "body": "https://bsky\\.app/profile/jay\\.bsky\\.team/post/3kj2umze7zj2n", alone on its line, names the post's author by handle \\("jay\\.bsky\\.team"\\); Bluesky's embed needs the author's DID.*Write the address with it, like ${literal(PROVIDERS.bluesky.example)}`) },
+  { name: "embed-not-a-video", file: "stories/embed-not-a-video.md", field: new RegExp(`field "body": "https://www\\.youtube\\.com/@NASA", alone on its line, is not the address of a YouTube video; write one like ${literal(PROVIDERS.youtube.example)}`) },
 ];
 
 describe("content build rejects malformed content", () => {
@@ -69,9 +89,8 @@ describe("story markup is sanitised", () => {
 
   it("builds", () => expect(build.status, build.output).toBe(0));
 
-  it("drops scripts, frames, event handlers and inline styles", () => {
-    expect(html).not.toMatch(/<script|<iframe|onerror|onclick|style=/i);
-    expect(html).not.toContain("inline script");
+  it("drops event handlers and inline styles (scripts and frames fail the check: see the embed fixtures)", () => {
+    expect(html).not.toMatch(/onerror|onclick|style=/i);
   });
 
   it("neutralises javascript: links but keeps their words", () => {
@@ -109,5 +128,49 @@ describe("story markup is sanitised", () => {
     for (const { id } of doc.headings) {
       expect(html).toContain(`id="${id}"><a class="heading-link" href="#${id}">`);
     }
+  });
+});
+
+describe("a line holding only a video's or post's address becomes an embed card", () => {
+  const build = buildContent(fixture("valid-embeds"));
+  const doc = build.generated("Article/stories__embeds.md.json") as {
+    body: { html: string };
+    embeds: { provider: string; id: string }[];
+  };
+  const html = doc.body.html;
+  build.cleanup();
+  const cards = [...html.matchAll(/<div class="embed" data-embed="([^"]+)" data-embed-id="([^"]+)">([\s\S]*?)<\/div>/g)];
+
+  it("builds", () => expect(build.status, build.output).toBe(0));
+
+  it("for each provider and each form of address; the card is the link itself, under what it leads to", () => {
+    expect(cards.map((m) => [m[1], m[2]])).toEqual([
+      ["youtube", "aqz-KE-bpKQ"],
+      ["youtube", "aqz-KE-bpKQ"],
+      ["vimeo", "76979871"],
+      ["x", "1234567890123456789"],
+      ["x", "1234567890123456789"],
+      ["bluesky", "did:plc:z72i7hdynmk6r22z27h6tvur/3kj2umze7zj2n"],
+      ["instagram", "C1a2B3c4D5e"],
+    ]);
+    expect(doc.embeds).toEqual(cards.map((m) => ({ provider: m[1], id: m[2] })));
+    expect(cards[0][3]).toBe(
+      `<p class="embed-label">${PROVIDERS.youtube.name} video</p>\n<p class="embed-link"><a href="https://www.youtube.com/watch?v=aqz-KE-bpKQ">https://www.youtube.com/watch?v=aqz-KE-bpKQ</a></p>`,
+    );
+    expect(cards[4][3]).toContain(`<p class="embed-label">${PROVIDERS.x.name} post</p>`);
+    expect(cards[4][3]).toContain('<a href="https://twitter.com/NASA/status/1234567890123456789?s=20">');
+  });
+
+  it("loads nothing by itself: no frame, no script, no image", () => {
+    expect(html).not.toMatch(/<(iframe|script|img)/);
+  });
+
+  it("leaves other links alone: in a sentence, with words of their own, in a list, or to another site", () => {
+    expect(html).toContain(
+      '<p>A link in a sentence stays a link: <a href="https://www.youtube.com/watch?v=aqz-KE-bpKQ">https://www.youtube.com/watch?v=aqz-KE-bpKQ</a> says so.</p>',
+    );
+    expect(html).toContain('<p><a href="https://www.youtube.com/watch?v=aqz-KE-bpKQ">The launch on YouTube</a></p>');
+    expect(html).toContain('<li><a href="https://www.youtube.com/watch?v=aqz-KE-bpKQ">');
+    expect(html).toContain('<p><a href="https://example.com/not-a-provider">https://example.com/not-a-provider</a></p>');
   });
 });
