@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createStore, dueCount, isPublic, validFrom, type Snapshot } from "./store.mjs";
+import { createStore, dueCount, isPublic, STORE_FORMAT, validFrom, type Snapshot } from "./store.mjs";
 
 const HOUR = 3_600_000;
 const at = (ms: number) => new Date(ms).toISOString();
@@ -25,7 +25,7 @@ function storeWith(
     entries[slug] = { source, doc };
   }
   const manifest = {
-    format: 1,
+    format: STORE_FORMAT,
     version,
     writtenAt: at(Date.now() - 60_000),
     articles: entries,
@@ -102,7 +102,7 @@ describe("createStore", () => {
     storeWith(dir, 1, { a: { publishedAt: at(Date.now() - HOUR), headline: "A" } });
     const store = createStore({ dir, pollMs: 60_000 });
     const manifest = {
-      format: 1,
+      format: STORE_FORMAT,
       version: 2,
       writtenAt: at(Date.now()),
       articles: { a: { source: "stories/a.md", doc: "nowhere" } },

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createStore } from "../store.mjs";
+import { createStore, STORE_FORMAT } from "../store.mjs";
 import { answerGone, internalRoutes, takenDown } from "./routes.mjs";
 import { send, withServer } from "./testing";
 
@@ -50,7 +50,7 @@ describe("takenDown", () => {
   writeFileSync(
     path.join(dir, "manifest.json"),
     JSON.stringify({
-      format: 1,
+      format: STORE_FORMAT,
       version: 1,
       id: "test",
       writtenAt: "2026-01-02T00:00:00Z",
