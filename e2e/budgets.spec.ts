@@ -38,7 +38,8 @@ const STORY_JS_OVER_RUNTIME: Band = { min: 0, max: 5 * KB };
  */
 const EMBED_ISLAND: Band = { min: 1 * KB, max: 2.5 * KB };
 const STORY_HTML: Band = { min: 6 * KB, max: 8 * KB };
-const CSS: Band = { min: 4 * KB, max: 6 * KB };
+// Raised from 4–6 KB with issue 13: figures, pull quotes, fact boxes and embed cards (6.3 KB).
+const CSS: Band = { min: 5.5 * KB, max: 6.5 * KB };
 
 test.describe("byte budgets", () => {
   let runtime: PageWeight;
@@ -94,7 +95,7 @@ test.describe("byte budgets", () => {
     expectWithin("story page", "HTML", story.html.gzip, STORY_HTML);
   });
 
-  test("the stylesheet is under 6 KB", () => {
+  test("the stylesheet is under 6.5 KB", () => {
     expect(story.css.files, "one stylesheet").toBe(1);
     expectWithin("story page", "CSS", story.css.gzip, CSS);
   });
