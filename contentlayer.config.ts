@@ -101,7 +101,8 @@ const isDev = process.argv.includes("dev");
 /**
  * A story that is not a draft may lack `published` where nothing is published: in development,
  * and in `npm run check` (which says the time will be stamped). `npm run publish` stamps it
- * into the file before the build, so the store never holds an undated story.
+ * into the file before the build, so the store holds no undated story but a draft (whose
+ * publishedAt is then the time it was built: only a preview shows it).
  */
 const mayBeUndated = isDev || process.env.BROADSHEET_UNDATED_OK === "1";
 
@@ -150,14 +151,16 @@ function publicImage(src: string): { width: number; height: number } {
  * (Keyed by file and value, so that an edited file in `contentlayer2 dev` is parsed afresh.)
  */
 const parsedPublished = new Map<string, string>();
-function publishedOf(doc: RawDoc & { published?: string; draft?: boolean }): string {
+function publishedOf(doc: RawDoc & { published?: string | null; draft?: boolean }): string {
   const key = `${doc._raw.sourceFilePath}\u0000${doc.published}`;
   let value = parsedPublished.get(key);
   if (value === undefined) {
     value = checked(doc, "published", () => {
       // Not dated yet: `npm run publish` writes the time into the file when the story goes live.
-      if (doc.published === undefined && (doc.draft || mayBeUndated)) return new Date().toISOString();
-      if (doc.published === undefined) {
+      // An empty `published:` line is read as null: the same as leaving it out.
+      const undated = doc.published === undefined || doc.published === null;
+      if (undated && (doc.draft || mayBeUndated)) return new Date().toISOString();
+      if (undated) {
         throw new Error(
           `is missing; npm run publish writes it when the story goes live, or write one to schedule the story: published: ${DATE_TIME_EXAMPLE}`,
         );
@@ -173,23 +176,27 @@ function publishedOf(doc: RawDoc & { published?: string; draft?: boolean }): str
  * A story's authors: `author: jane-doe` for one, `authors: [jane-doe, sam-lee]` for several (a
  * story written before co-bylines stays valid). Every slug must name a file in authors/.
  */
-function authorSlugsOf(doc: RawDoc & { author?: string; authors?: Iterable<string> }): string[] {
-  const field = doc.authors !== undefined ? "authors" : "author";
+function authorSlugsOf(
+  doc: RawDoc & { author?: string | null; authors?: Iterable<string> | null },
+): string[] {
+  // An empty `authors:` or `author:` line is read as null: the same as leaving it out.
+  const given = { author: doc.author ?? undefined, authors: doc.authors ?? undefined };
+  const field = given.authors !== undefined ? "authors" : "author";
   return checked(doc, field, () => {
-    if (doc.author !== undefined && doc.authors !== undefined) {
+    if (given.author !== undefined && given.authors !== undefined) {
       throw new Error(
         "the story has both author and authors; keep one: author: jane-doe for one author, authors: [jane-doe, sam-lee] for several",
       );
     }
-    if (doc.author === undefined && doc.authors === undefined) {
+    if (given.author === undefined && given.authors === undefined) {
       throw new Error(
         "is missing; name who wrote the story: author: jane-doe (the name of their file in content/authors without .md), or authors: [jane-doe, sam-lee] for several",
       );
     }
     const slugs =
-      doc.authors !== undefined
-        ? Array.from(doc.authors, (s) => String(s ?? "").trim())
-        : [filled(doc.author, "the author's slug")];
+      given.authors !== undefined
+        ? Array.from(given.authors, (s) => String(s ?? "").trim())
+        : [filled(given.author, "the author's slug")];
     if (slugs.length === 0) throw new Error("is an empty list; name at least one author");
     const authors = path.join(contentDirPath, "authors");
     const unknown = slugs.filter((s) => !SLUG.test(s) || !existsSync(path.join(authors, `${s}.md`)));

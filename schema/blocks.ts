@@ -89,7 +89,7 @@ export function plainBlocks(markdown: string): string[] {
 
 type Figure = { image: Image; caption: PhrasingContent[]; credit: PhrasingContent[] };
 
-/** A phrasing node with the first `count` characters of its text cut off (a text node only). */
+/** A phrasing node with what `pattern` matches cut from its text (a text node only). */
 const trimStart = (node: PhrasingContent, pattern: RegExp): PhrasingContent | null => {
   if (node.type !== "text") return node;
   const value = node.value.replace(pattern, "");

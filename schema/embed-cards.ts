@@ -103,8 +103,13 @@ const SNIPPETS: Record<string, string> = {
   "bluesky-embed": PROVIDERS.bluesky.name,
 };
 
+/** Elements that frame another page or plug-in: never in a story. */
+const FRAME_TAGS = ["iframe", "frame", "embed", "object", "applet", "portal"];
 /** Tags the sanitiser removes that are embed code: cheap to look for before parsing anything. */
-const EMBED_TAGS = /<\s*(iframe|frame|embed|object|applet|script|video|audio|blockquote|portal)\b/i;
+const EMBED_TAGS = new RegExp(
+  `<\\s*(${[...FRAME_TAGS, "script", "video", "audio", "blockquote"].join("|")})\\b`,
+  "i",
+);
 
 /**
  * Embed code in the raw Markdown: what the sanitiser would silently strip (an <iframe>, a
@@ -138,7 +143,7 @@ export function embedCodeProblems(raw: string): string[] {
       );
       return;
     }
-    if (["iframe", "frame", "embed", "object", "applet", "portal"].includes(tag)) {
+    if (FRAME_TAGS.includes(tag)) {
       problems.push(`${dropped(`an <${tag}>${src}`)}; ${fixFor(addressesIn(node))}`);
       return;
     }

@@ -6,7 +6,7 @@
  * an embed card (schema/embed-cards.ts): a plain link until the reader asks for the frame, so
  * that no request leaves for the other site before that. The same list is read by the content
  * check (any other embed code fails it), by the island that loads a frame when a card is clicked
- * (components/EmbedCards.island.tsx) and by the Content-Security-Policy (lib/http-headers.mjs:
+ * (components/EmbedCards.frames.island.ts, loaded by EmbedCards.island.tsx) and by the Content-Security-Policy (lib/http-headers.mjs:
  * `frame-src` allows exactly the frame origins below). Plain JavaScript with no imports, so that
  * server.mjs (plain Node) can read it through lib/http-headers.mjs.
  */
@@ -50,7 +50,7 @@ export const PROVIDERS = {
         : url.pathname === "/watch"
           ? url.searchParams.get("v")
           : pathMatch(url, /^\/(?:shorts|embed|live)\/([^/]+)\/?$/),
-    frame: (id) => `https://www.youtube-nocookie.com/embed/${id}`,
+    frame: (id) => `${PROVIDERS.youtube.frameOrigin}/embed/${id}`,
     address: (id) => `https://www.youtube.com/watch?v=${id}`,
     allow:
       "accelerometer; autoplay; clipboard-write; encrypted-media; fullscreen; gyroscope; picture-in-picture",
@@ -73,7 +73,7 @@ export const PROVIDERS = {
     // dnt=1: Vimeo's player keeps no session data and sets no tracking cookie.
     frame: (id) => {
       const [video, hash] = id.split("/");
-      return `https://player.vimeo.com/video/${video}?dnt=1${hash ? `&h=${hash}` : ""}`;
+      return `${PROVIDERS.vimeo.frameOrigin}/video/${video}?dnt=1${hash ? `&h=${hash}` : ""}`;
     },
     address: (id) => `https://vimeo.com/${id}`,
     allow: "autoplay; clipboard-write; encrypted-media; fullscreen; picture-in-picture",
@@ -88,7 +88,7 @@ export const PROVIDERS = {
     id: /^\d{1,20}$/,
     idOf: (url) => pathMatch(url, /^\/(?:[A-Za-z0-9_]{1,15}|i|i\/web)\/status(?:es)?\/(\d+)\/?$/),
     // dnt=true: X is asked not to use the visit to personalise anything.
-    frame: (id) => `https://platform.twitter.com/embed/Tweet.html?id=${id}&dnt=true`,
+    frame: (id) => `${PROVIDERS.x.frameOrigin}/embed/Tweet.html?id=${id}&dnt=true`,
     address: (id) => `https://x.com/i/status/${id}`,
     allow: "",
     height: "40rem",
@@ -103,11 +103,16 @@ export const PROVIDERS = {
     id: /^did:(?:plc:[a-z2-7]{24}|web:[A-Za-z0-9.-]+)\/[A-Za-z0-9._~-]{1,512}$/,
     idOf: (url) => {
       const match = /^\/profile\/([^/]+)\/post\/([^/]+)\/?$/.exec(url.pathname);
-      return match ? `${decodeURIComponent(match[1])}/${match[2]}` : null;
+      if (!match) return null;
+      try {
+        return `${decodeURIComponent(match[1])}/${match[2]}`;
+      } catch {
+        return `${match[1]}/${match[2]}`; // a broken %-escape: the id check refuses it, by name
+      }
     },
     frame: (id) => {
       const [did, post] = [id.slice(0, id.lastIndexOf("/")), id.slice(id.lastIndexOf("/") + 1)];
-      return `https://embed.bsky.app/embed/${did}/app.bsky.feed.post/${post}`;
+      return `${PROVIDERS.bluesky.frameOrigin}/embed/${did}/app.bsky.feed.post/${post}`;
     },
     address: (id) => `https://bsky.app/profile/${id.replace(/\/(?=[^/]*$)/, "/post/")}`,
     allow: "",
@@ -121,7 +126,7 @@ export const PROVIDERS = {
     frameOrigin: "https://www.instagram.com",
     id: /^[A-Za-z0-9_-]{5,40}$/,
     idOf: (url) => pathMatch(url, /^\/(?:[A-Za-z0-9_.]+\/)?(?:p|reel|tv)\/([^/]+)\/?$/),
-    frame: (id) => `https://www.instagram.com/p/${id}/embed`,
+    frame: (id) => `${PROVIDERS.instagram.frameOrigin}/p/${id}/embed`,
     address: (id) => `https://www.instagram.com/p/${id}/`,
     allow: "",
     height: "44rem",
@@ -147,9 +152,9 @@ export const FRAME_SANDBOX =
   "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation";
 
 /**
- * What an address is as an embed: null when it is not on a provider's site; otherwise the
- * provider and either the id of what it shows or, when it shows nothing that can be embedded,
- * the reason.
+ * What an address is as an embed: null when it is not on a provider's site or not the address
+ * of a video or post there (a channel, a profile: an ordinary link); otherwise the provider and
+ * either the id of what it shows or, when that id is malformed, the reason.
  *
  * @param {string} address
  * @returns {null | { provider: ProviderKey; id: string } | { provider: ProviderKey; problem: string }}
@@ -172,7 +177,9 @@ export function embedOf(address) {
       problem: `names the post's author by handle ("${id.split("/")[0]}"); Bluesky's embed needs the author's DID, which the check cannot look up without the network. On bsky.app choose "Embed post" in the post's menu: the snippet's at:// address holds the DID (did:plc:…). Write the address with it, like ${example}`,
     };
   }
-  if (id === null || !PROVIDERS[provider].id.test(id)) {
+  // A page that shows no video or post (a channel, a profile) is an ordinary link.
+  if (id === null) return null;
+  if (!PROVIDERS[provider].id.test(id)) {
     return { provider, problem: `is not the address of a ${name} ${kind}; write one like ${example}` };
   }
   return { provider, id };

@@ -14,6 +14,7 @@ import type { Processor } from "unified";
 import { BLOCK_CLASSES, remarkContainerDirectives, remarkStoryBlocks } from "./blocks";
 import { responsiveImage } from "./images";
 import { rehypeEmbedCards } from "./embed-cards";
+import { FRONT_MATTER } from "./front-matter.mjs";
 import { NOT_RENDERED, RENDER_CEILING } from "./limits.mjs";
 import { publicImageSize } from "./public-files";
 
@@ -101,9 +102,6 @@ function finishStoryBlocks() {
     visit(tree);
   };
 }
-
-/** A file's front matter, as remark-frontmatter finds it: "---" lines around YAML at the top. */
-const FRONT_MATTER = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /**
  * A body far over its size limit (schema/limits.mjs) is not parsed at all: a 6 MB body would

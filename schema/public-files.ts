@@ -9,13 +9,15 @@ import { offSite } from "./body";
  * on another site, a path that is not absolute or climbs out of public/, or no such file.
  */
 export function publicFile(src: string): string | null {
-  if (offSite(src) !== null || !src.startsWith("/") || src.includes("..")) return null;
+  if (offSite(src) !== null || !src.startsWith("/")) return null;
   let decoded: string;
   try {
     decoded = decodeURIComponent(src);
   } catch {
     return null;
   }
+  // After decoding: "/%2e%2e/package.json" climbs out of public/ as surely as "/../".
+  if (decoded.split(/[/\\]/).includes("..")) return null;
   const file = path.join("public", decoded);
   return existsSync(file) && statSync(file).isFile() ? file : null;
 }

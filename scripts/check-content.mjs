@@ -133,7 +133,9 @@ for (const a of articles) {
     );
   }
 }
-const undated = articles.filter((a) => !a.draft && a.published === undefined).map(fileOf);
+const undated = articles
+  .filter((a) => !a.draft && (a.published === undefined || a.published === null))
+  .map(fileOf);
 if (undated.length > 0) {
   console.log(
     `${undated.join(", ")}: no publication time yet; npm run publish writes it into the file when the story goes live`,

@@ -15,7 +15,8 @@
  * second (lib/store.mjs) and serve the new content from their next request.
  *
  * Any error, and nothing changes: the message names the file and the field, the store keeps
- * its manifest, and every server keeps serving the last good content.
+ * its manifest, every server keeps serving the last good content, and a story this publish
+ * dated (stampUndated) is put back as it was.
  */
 import { spawnSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
@@ -37,6 +38,7 @@ import {
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
+import { FRONT_MATTER } from "../schema/front-matter.mjs";
 import { DOCS_DIR, MANIFEST_FILE, STORE_FORMAT, storeDir } from "../lib/store.mjs";
 import { editorOutput, explainYamlErrors, hintsFor } from "./lib/content-errors.mjs";
 
@@ -54,11 +56,22 @@ const { values, positionals } = parseArgs({
 });
 const say = (line) => values.quiet || console.log(line);
 
-/** Files stamped with a publication time by this publish, and their text before: see stampUndated. */
-const stampedFrom = new Map();
+/**
+ * Files this publish wrote a publication time into (stampUndated): file -> its text before, the
+ * hash of what was written, and the time. Until the new manifest is written, any way out (an
+ * error, an exception, Ctrl-C) puts each file back, unless the editor has changed it since.
+ */
+const stamped = new Map();
+let manifestWritten = false;
+process.on("exit", () => {
+  if (manifestWritten) return;
+  for (const [file, { before, hash }] of stamped) {
+    if (existsSync(file) && sha(readFileSync(file)) === hash) writeFileSync(file, before);
+  }
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));
 
 function fail(message) {
-  for (const [file, text] of stampedFrom) writeFileSync(file, text);
   console.error(`${message}\n\nnpm run publish: nothing was published; the site is unchanged.`);
   process.exit(1);
 }
@@ -145,14 +158,19 @@ const deleted = full ? [] : Object.keys(previous.sources).filter((f) => !(f in f
 /**
  * A story going live with no `published` time (`npm run new` leaves it out) gets the time of
  * this publish written into its file, so that it is dated when it was published, not when its
- * draft was started. If the publish fails, the file is put back as it was (fail()).
+ * draft was started. A story the store already holds with a date gets that date back instead:
+ * deleting the line by mistake must not re-date a live story. Not under --all (`npm run build`):
+ * a build on a fresh clone would date the story anew at every deploy, so there the content
+ * build refuses an undated story, naming it.
  */
 function stampUndated(candidates) {
+  if (values.all) return;
   const now = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+  const stored = new Map(Object.values(previous?.articles ?? {}).map((entry) => [entry.source, entry]));
   for (const rel of candidates) {
     const file = path.join(contentPath, rel);
-    const text = readFileSync(file, "utf8");
-    const match = /^\uFEFF?---\r?\n([\s\S]*?\r?\n)?---[ \t]*(\r?\n|$)/.exec(text);
+    const before = readFileSync(file, "utf8");
+    const match = FRONT_MATTER.exec(before);
     if (!match) continue;
     let data;
     try {
@@ -160,16 +178,23 @@ function stampUndated(candidates) {
     } catch {
       continue; // the content build names the mistake
     }
-    if (!data || typeof data !== "object" || "published" in data || data.draft === true) continue;
+    if (!data || typeof data !== "object" || data.draft === true) continue;
+    if (data.published !== undefined && data.published !== null) continue;
+    const entry = stored.get(rel);
+    const earlier = entry && readJson(path.join(store, DOCS_DIR, `${entry.doc}.json`)).published;
+    const time = typeof earlier === "string" ? earlier : now;
+    const eol = before.includes("\r\n") ? "\r\n" : "\n";
+    const line = `published: ${time}${eol}`;
+    // In place of an empty `published:` line or `npm run new`'s note, else at the end.
     const frontMatter = match[1] ?? "";
-    const note = /^# published:.*\r?\n/m;
-    const stampedMatter = note.test(frontMatter)
-      ? frontMatter.replace(note, `published: ${now}\n`)
-      : `${frontMatter}published: ${now}\n`;
-    const at = match.index + match[0].indexOf(frontMatter);
-    stampedFrom.set(file, text);
-    writeFileSync(file, text.slice(0, at) + stampedMatter + text.slice(at + frontMatter.length));
-    files[rel] = onDisk[rel] = sha(readFileSync(file));
+    const slot = /^(?:published:[ \t]*(?:#.*)?|# published:.*)\r?\n/m;
+    const dated = slot.test(frontMatter) ? frontMatter.replace(slot, line) : `${frontMatter}${line}`;
+    const at = match[0].indexOf(frontMatter, match[0].indexOf("\n") + 1);
+    const after = before.slice(0, at) + dated + before.slice(at + frontMatter.length);
+    writeFileSync(file, after);
+    const hash = sha(after);
+    stamped.set(file, { before, hash, time, restored: time !== now });
+    files[rel] = onDisk[rel] = hash;
   }
 }
 stampUndated(changed.filter((f) => f.startsWith("stories/") && f in onDisk));
@@ -272,10 +297,12 @@ for (const [slug, entry] of Object.entries(articles)) {
   }
 }
 for (const entry of Object.values(articles)) {
-  const missing = (entry.authors ?? docOf(entry).authorSlugs).filter((slug) => !(slug in authors));
+  const doc = entry.authors ? null : docOf(entry);
+  const missing = (entry.authors ?? doc.authorSlugs).filter((slug) => !(slug in authors));
   if (missing.length > 0) {
+    const field = (doc ?? docOf(entry)).authors !== undefined ? "authors" : "author";
     problems.push(
-      `${fileOf(entry.source)}: field "author": ${missing.map((s) => `no author "${s}"`).join(", ")}; add ${missing.map((s) => `${contentDir}/authors/${s}.md`).join(" and ")} or use one of: ${Object.keys(authors).join(", ")}`,
+      `${fileOf(entry.source)}: field "${field}": ${missing.map((s) => `no author "${s}"`).join(", ")}; add ${missing.map((s) => `${contentDir}/authors/${s}.md`).join(" and ")} or use one of: ${Object.keys(authors).join(", ")}`,
     );
   }
 }
@@ -292,6 +319,7 @@ const manifest = {
   sources: files,
 };
 writeAtomic(manifestPath, JSON.stringify(manifest));
+manifestWritten = true;
 
 // Documents neither this manifest nor the one before names, once no server can still be
 // reading them (one that read the previous manifest a moment ago is still loading its documents).
@@ -315,8 +343,12 @@ for (const story of touched) {
     lines.push(`  ${file}: scheduled; goes live by itself at ${story.publishedAt}`);
   } else if (!full) lines.push(`  ${file}: live at ${story.url}`);
 }
-for (const file of stampedFrom.keys()) {
-  lines.push(`  ${path.relative(project, file)}: dated now (published: written into the file); commit it`);
+for (const [file, { time, restored }] of stamped) {
+  lines.push(
+    restored
+      ? `  ${path.relative(project, file)}: its published time was missing; the one it was published with (${time}) is written back; commit it`
+      : `  ${path.relative(project, file)}: dated now (published: written into the file); commit it`,
+  );
 }
 for (const file of deleted.filter((f) => f.startsWith("stories/"))) {
   lines.push(`  ${fileOf(file)}: deleted, so no longer published`);

@@ -13,6 +13,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PREVIEW_HEADERS, previewRequest, previewSecret, verifyPreview } from "../preview.mjs";
 import { isPublic } from "../store.mjs";
+import { log } from "../server-log.mjs";
 import { UNKNOWN_PATH } from "./routes.mjs";
 
 /** Next's draft-mode cookie (next/dist/server/api-utils COOKIE_NAME_PRERENDER_BYPASS). */
@@ -31,6 +32,14 @@ export function draftModeId(buildDir) {
   } catch {
     return null;
   }
+}
+
+let lastSecretProblem = -Infinity;
+/** Logs why preview links cannot work, at most once a minute. */
+function secretProblem(/** @type {unknown} */ error, /** @type {number} */ now) {
+  if (now - lastSecretProblem < 60_000) return;
+  lastSecretProblem = now;
+  log({ event: "preview-error", error: String(error) }, "stderr");
 }
 
 /**
@@ -53,10 +62,13 @@ export function previewRoute(url, { store, storeDir, now = Date.now() }) {
   let secret;
   try {
     secret = previewSecret(storeDir);
-  } catch {
-    // A secret that is set wrong makes every link invalid; the server said so at start.
+  } catch (error) {
+    // A secret set wrong, or a secret file this server may not read (made by another user):
+    // every link is a 404. Say why in the log, at most once a minute.
+    secretProblem(error, now);
     return notFound;
   }
+  if (secret === null) secretProblem(new Error("no preview secret: run npm run preview to make one"), now);
   if (!verifyPreview(secret, link, now)) return notFound;
   const story = store.current().articles.find((s) => s.slug === link.slug);
   if (!story) return notFound;

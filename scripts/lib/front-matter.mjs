@@ -5,11 +5,12 @@
  * in compact mappings". Used by `npm run check` and `npm run publish` (content-errors.mjs).
  */
 import { parseDocument } from "yaml";
+import { FRONT_MATTER, FRONT_MATTER_OPENING } from "../../schema/front-matter.mjs";
 
 /** The front matter's text and the file line its first line is on, or null when there is none. */
 function frontMatterOf(text) {
-  const match = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text);
-  return match ? { source: match[2] ?? "", firstLine: 2 } : null;
+  const match = FRONT_MATTER.exec(text);
+  return match ? { source: match[1] ?? "", firstLine: 2 } : null;
 }
 
 /** `key: value` and `- value` lines; the key is null for a list item. */
@@ -50,6 +51,7 @@ function lineProblem(line) {
     if (close === -1) {
       return {
         field,
+        closer: value[0],
         problem: `the ${mark} that opens the value is never closed; end the value with the same quote on this line: ${name}${value}${value[0]}`,
       };
     }
@@ -63,19 +65,22 @@ function lineProblem(line) {
     return null;
   }
   if (value.startsWith("[") && !value.includes("]")) {
-    return { field, problem: `the list opened with "[" is never closed; end it with "]" on this line` };
+    return {
+      field,
+      closer: "]",
+      problem: `the list opened with "[" is never closed; end it with "]" on this line`,
+    };
   }
   if (value.startsWith("{") && !value.includes("}")) {
     return {
       field,
+      closer: "}",
       problem: `the "{" that opens the value is never closed; put the value in quotes: ${name}${quotedForYaml(value)}`,
     };
   }
-  if (/:(\s|$)/.test(value)) {
-    return {
-      field,
-      problem: `a value with a colon needs quotes: ${name}${quotedForYaml(value.replace(/\s+#.*$/, ""))}`,
-    };
+  const withoutComment = value.replace(/\s+#.*$/, "");
+  if (/:(\s|$)/.test(withoutComment)) {
+    return { field, problem: `a value with a colon needs quotes: ${name}${quotedForYaml(withoutComment)}` };
   }
   if (RESERVED_START.test(value)) {
     return {
@@ -84,6 +89,23 @@ function lineProblem(line) {
     };
   }
   return null;
+}
+
+/** Whether YAML reads this one line on its own. */
+const readsAlone = (line) => parseDocument(line.trim(), { prettyErrors: false }).errors.length === 0;
+
+/**
+ * The line, after `from`, on which a quote or bracket opened on line `from` closes, among the
+ * lines indented under it (the rest of the same value); -1 when it never does.
+ */
+function closedLater(lines, from, indent, closer) {
+  for (let j = from + 1; j < lines.length; j++) {
+    const line = lines[j];
+    if (line.trim() === "") continue;
+    if (/^ */.exec(line)[0].length <= indent) return -1;
+    if (line.includes(closer)) return j;
+  }
+  return -1;
 }
 
 /**
@@ -95,7 +117,7 @@ function lineProblem(line) {
 export function explainFrontMatter(text) {
   const front = frontMatterOf(text);
   if (front === null) {
-    if (!/^\uFEFF?---[ \t]*\r?\n/.test(text)) return null;
+    if (!FRONT_MATTER_OPENING.test(text)) return null;
     return {
       line: 1,
       field: null,
@@ -125,7 +147,7 @@ export function explainFrontMatter(text) {
     }
   }
 
-  // Lines inside a block value (standfirst: >-) or a continued plain value are text, not fields.
+  // Lines inside a block value (standfirst: >-) are text, not fields.
   let blockIndent = -1;
   for (let i = 0; i < Math.min(lines.length, errorLine); i++) {
     const line = lines[i];
@@ -134,7 +156,20 @@ export function explainFrontMatter(text) {
     if (blockIndent >= 0 && indent > blockIndent) continue;
     blockIndent = -1;
     const found = lineProblem(line);
-    if (found) return { line: front.firstLine + i, field: found.field, problem: found.problem };
+    if (found?.closer) {
+      // A quote or bracket may close on a later line of the same value (a value may go on over
+      // lines indented under its field): then those lines are the value, and all is well.
+      const closes = closedLater(lines, i, indent, found.closer);
+      if (closes >= 0) {
+        i = closes;
+        continue;
+      }
+    }
+    // Other findings hold only if YAML cannot read the line by itself either (a colon in a
+    // comment, say, is fine).
+    if (found && (found.closer || found.field === null || !readsAlone(line))) {
+      return { line: front.firstLine + i, field: found.field, problem: found.problem };
+    }
     const [, lead, key, value] = ENTRY.exec(line);
     if (key && BLOCK_SCALAR.test(value.trim())) blockIndent = lead.length;
   }

@@ -75,6 +75,20 @@ describe("front matter YAML cannot read, explained", () => {
     });
   });
 
+  it("blames the line that is wrong, not a valid one above it", () => {
+    // A colon inside a comment, a quoted value and a list going on over lines: all valid.
+    const text = story(
+      "author: nathan-morgan # or, for several: authors: [a, b]",
+      'standfirst: "A long one',
+      '  that continues."',
+      "topics: [Trade,",
+      "  Tariffs]",
+      "headline: 'Unclosed",
+      "section: World",
+    );
+    expect(explainFrontMatter(text)).toMatchObject({ line: 7, field: "headline" });
+  });
+
   it("says nothing about front matter YAML reads, however it is written", () => {
     for (const text of [
       story('headline: "Trade talks: what next"'),

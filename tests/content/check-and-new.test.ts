@@ -270,6 +270,29 @@ describe("npm run publish dates a story when it goes live", () => {
       expect(at).toBeLessThanOrEqual(after);
       // Where npm run new left its note, so the front matter keeps its order.
       expect(readFileSync(file, "utf8")).not.toContain("# published:");
+
+      // Deleting the line of a live story by mistake does not re-date it: its time comes back.
+      writeFileSync(file, readFileSync(file, "utf8").replace(/^published: .*\n/m, "").replace("Monday", "Tuesday"));
+      const again = runScript("scripts/publish.mjs", [], work, content);
+      expect(again.status, again.output).toBe(0);
+      expect(again.output).toContain(`the one it was published with (${stamped![1]}) is written back`);
+      expect(readFileSync(file, "utf8")).toContain(`published: ${stamped![1]}`);
+
+      // A build (publish --all) dates nothing: an undated story there is an error, and its file
+      // (written with Windows line endings) is left exactly as it was.
+      const windows = path.join(content, "stories/windows.md");
+      const crlf = draft.replace(/^draft: true\n/m, "").replace("Talks resume", "Talks end").replace(/\n/g, "\r\n");
+      writeFileSync(windows, crlf);
+      const build = runScript("scripts/publish.mjs", ["--all"], work, content);
+      expect(build.status, build.output).toBe(1);
+      expect(build.output).toMatch(/windows\.md: field "published": is missing; npm run publish writes it/);
+      expect(readFileSync(windows, "utf8")).toBe(crlf);
+
+      // The editor's publish dates it, in the file's own line endings.
+      const dated = runScript("scripts/publish.mjs", [], work, content);
+      expect(dated.status, dated.output).toBe(0);
+      expect(readFileSync(windows, "utf8")).toMatch(/\r\npublished: [^\r\n]+Z\r\n/);
+      expect(readFileSync(windows, "utf8")).not.toMatch(/[^\r]\n/);
     } finally {
       delete process.env.BROADSHEET_STORE;
     }

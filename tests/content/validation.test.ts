@@ -62,7 +62,7 @@ const invalid: { name: string; file: string; field: RegExp }[] = [
   { name: "embed-object", file: "stories/embed-object.md", field: new RegExp(`${dropped("an <object>")}; ${embedFix}`) },
   { name: "embed-video", file: "stories/embed-video.md", field: new RegExp(`${dropped('a <video> "https://cdn.example.com/clip.mp4"')}; link to the file instead, or for a YouTube or Vimeo video put its address alone on its own line, like ${literal(PROVIDERS.youtube.example)}`) },
   { name: "embed-bluesky-handle", file: "stories/embed-bluesky-handle.md", field: new RegExp(`field "body": "https://bsky\\.app/profile/jay\\.bsky\\.team/post/3kj2umze7zj2n", alone on its line, names the post's author by handle \\("jay\\.bsky\\.team"\\); Bluesky's embed needs the author's DID.*Write the address with it, like ${literal(PROVIDERS.bluesky.example)}`) },
-  { name: "embed-not-a-video", file: "stories/embed-not-a-video.md", field: new RegExp(`field "body": "https://www\\.youtube\\.com/@NASA", alone on its line, is not the address of a YouTube video; write one like ${literal(PROVIDERS.youtube.example)}`) },
+  { name: "embed-not-a-video", file: "stories/embed-not-a-video.md", field: new RegExp(`field "body": "https://www\\.youtube\\.com/watch\\?v=too-short", alone on its line, is not the address of a YouTube video; write one like ${literal(PROVIDERS.youtube.example)}`) },
 ];
 
 describe("content build rejects malformed content", () => {
@@ -165,12 +165,14 @@ describe("a line holding only a video's or post's address becomes an embed card"
     expect(html).not.toMatch(/<(iframe|script|img)/);
   });
 
-  it("leaves other links alone: in a sentence, with words of their own, in a list, or to another site", () => {
+  it("leaves other links alone: in a sentence, with words of their own, in a list, to another site or to a channel", () => {
     expect(html).toContain(
       '<p>A link in a sentence stays a link: <a href="https://www.youtube.com/watch?v=aqz-KE-bpKQ">https://www.youtube.com/watch?v=aqz-KE-bpKQ</a> says so.</p>',
     );
     expect(html).toContain('<p><a href="https://www.youtube.com/watch?v=aqz-KE-bpKQ">The launch on YouTube</a></p>');
     expect(html).toContain('<li><a href="https://www.youtube.com/watch?v=aqz-KE-bpKQ">');
     expect(html).toContain('<p><a href="https://example.com/not-a-provider">https://example.com/not-a-provider</a></p>');
+    // A provider's page that is no video or post (a channel) is an ordinary link too.
+    expect(html).toContain('<p><a href="https://www.youtube.com/@NASA">https://www.youtube.com/@NASA</a></p>');
   });
 });
