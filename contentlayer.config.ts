@@ -21,6 +21,7 @@ import { storyEmbeds } from "./schema/embed-cards";
 import { PLACEHOLDER } from "./schema/placeholder";
 import { checkHeadingLevels, extractHeadings, plainText } from "./schema/headings";
 import { limitProblems, quoted, type Kind } from "./schema/limits.mjs";
+import { entryPlaceProblem } from "./schema/live.mjs";
 import { storyMarkdown } from "./schema/markdown";
 import { publicFile, publicImageSize } from "./schema/public-files";
 import { sectionNames } from "./site.config";
@@ -374,6 +375,18 @@ export const Article = defineDocumentType(() => ({
       required: false,
       description: "Dated corrections and updates, oldest first; add entries, never change or remove them",
     },
+    live: {
+      type: "boolean",
+      required: false,
+      default: false,
+      description: "true: live coverage, a page of timestamped entries from content/live/<slug>/",
+    },
+    coverageEnd: {
+      type: "string",
+      required: false,
+      description:
+        "When live coverage ended, ISO 8601 with time zone: the page then reads as an ordinary story",
+    },
     image: {
       type: "nested",
       of: LeadImage,
@@ -406,6 +419,7 @@ export const Article = defineDocumentType(() => ({
           Article.def().computedFields!.headings.resolve,
           Article.def().computedFields!.leadImage.resolve,
           Article.def().computedFields!.embeds.resolve,
+          Article.def().computedFields!.coverageEndAt.resolve,
         ]) {
           attempt(() => resolve(doc as never));
         }
@@ -494,6 +508,22 @@ export const Article = defineDocumentType(() => ({
           );
         return embeds;
       },
+    },
+    coverageEndAt: {
+      type: "string",
+      description: "coverageEnd, validated and in UTC, or empty: live coverage that has not ended",
+      resolve: (doc) =>
+        checked(doc, "coverageEnd", () => {
+          if (doc.coverageEnd === undefined || doc.coverageEnd === null) return "";
+          if (!doc.live) throw new Error("is set on a story that is not live; remove it, or add live: true");
+          const end = parseDateTime(doc.coverageEnd);
+          if (end > new Date().toISOString()) {
+            throw new Error(
+              `${doc.coverageEnd} is in the future; write the time coverage ended, when it ends`,
+            );
+          }
+          return end;
+        }),
     },
     sectionName: {
       type: "string",
@@ -585,6 +615,115 @@ function firstLineOfBody(doc: RawDoc & { body: { raw: string } }): number {
 }
 
 /**
+ * One entry of a live story: content/live/<story slug>/<entry>.md, its file name the entry's id
+ * (its permalink, #entry-<id>). `npm run live -- <slug> "Title"` starts one. Its body is a
+ * story's body, with every rule of the check.
+ */
+export const LiveEntry = defineDocumentType(() => ({
+  name: "LiveEntry",
+  filePathPattern: "live/*/*.md",
+  contentType: "markdown",
+  fields: {
+    time: {
+      type: "string",
+      required: false,
+      description: "When the entry was posted, ISO 8601 with time zone; npm run live writes it",
+    },
+    title: { type: "string", required: false, description: "An optional title, shown above the entry" },
+    key: {
+      type: "boolean",
+      required: false,
+      default: false,
+      description: "true: a key event, listed at the top",
+    },
+    pinned: {
+      type: "boolean",
+      required: false,
+      default: false,
+      description: "true: shown first, above the newest",
+    },
+  },
+  computedFields: {
+    // Every problem of an entry at once, as for a story.
+    allFieldsChecked: {
+      type: "boolean",
+      resolve: (doc) => {
+        checkLimits("entry", doc);
+        const problems: string[] = [];
+        for (const resolve of [
+          LiveEntry.def().computedFields!.timeAt.resolve,
+          LiveEntry.def().computedFields!.entryBody.resolve,
+          LiveEntry.def().computedFields!.embeds.resolve,
+        ]) {
+          try {
+            resolve(doc as never);
+          } catch (error) {
+            problems.push((error as Error).message);
+          }
+        }
+        if (problems.length > 0) throw new Error([...new Set(problems)].join("\n       "));
+        return true;
+      },
+    },
+    slug: slugField(),
+    storySlug: {
+      type: "string",
+      description: "the live story this entry belongs to: the name of its folder",
+      resolve: (doc) => path.posix.basename(path.posix.dirname(doc._raw.sourceFilePath)),
+    },
+    timeAt: {
+      type: "string",
+      description: "time, validated, in UTC; not in the future",
+      resolve: (doc) =>
+        checked(doc, "time", () => {
+          if (doc.time === undefined || doc.time === null) {
+            throw new Error(`is missing; write when the entry was posted: time: ${DATE_TIME_EXAMPLE}`);
+          }
+          const time = parseDateTime(doc.time);
+          if (time > new Date().toISOString()) {
+            throw new Error(`${doc.time} is in the future; an entry is dated when it is posted`);
+          }
+          return time;
+        }),
+    },
+    entryBody: {
+      type: "boolean",
+      description: "the body passes every rule of a story's body",
+      resolve: (doc) => {
+        const tree = fromHtml(doc.body.html, { fragment: true });
+        checked(doc, "body", () => {
+          filled(doc.body.raw.replace(/<!--[\s\S]*?(-->|$)/g, ""), "the entry");
+          checkHeadingLevels(doc.body.raw);
+        });
+        const problems = storyBodyProblems(doc.body.html, doc.body.raw, tree);
+        if (notRendered(doc.body.html, doc.body.raw, "entry").length === 0) {
+          problems.push(...bodyBlockProblems(doc.body.raw, firstLineOfBody(doc)));
+        }
+        if (problems.length > 0)
+          throw fieldErrors(
+            doc,
+            problems.map((p) => ["body", p] as [string, string]),
+          );
+        return true;
+      },
+    },
+    embeds: {
+      type: "json",
+      description: "the body's embed cards, as for a story",
+      resolve: (doc) => {
+        const { embeds, problems } = storyEmbeds(doc.body.html, doc.body.raw);
+        if (problems.length > 0)
+          throw fieldErrors(
+            doc,
+            problems.map((p) => ["body", p] as [string, string]),
+          );
+        return embeds;
+      },
+    },
+  },
+}));
+
+/**
  * A story taken down (for legal reasons, say): its page answers 410 Gone and it is left out of
  * everything. `npm run takedown -- <slug>` deletes the story's file and writes this one.
  */
@@ -650,7 +789,7 @@ function correctionLog(doc: RawDoc & { corrections?: unknown }, published: strin
 
 export default makeSource({
   contentDirPath,
-  documentTypes: [Article, Author, Takedown],
+  documentTypes: [Article, Author, Takedown, LiveEntry],
   markdown: storyMarkdown,
   // The tsconfig `paths` entry maps contentlayer/generated; no baseUrl is needed.
   disableImportAliasWarning: true,
@@ -667,7 +806,12 @@ export default makeSource({
         ? JSON.parse(readFileSync(path.join(generated, type, "_index.json"), "utf8"))
         : [];
     const articles: GeneratedArticle[] = read("Article");
-    const problems = [...strayFiles(), ...duplicateSlugs(articles), ...duplicateStories(articles)];
+    const problems = [
+      ...strayFiles(),
+      ...duplicateSlugs(articles),
+      ...duplicateStories(articles),
+      ...entriesWithoutLiveStory(articles, read("LiveEntry")),
+    ];
     if (problems.length > 0) {
       console.error(`Error: invalid content\n${problems.map((p) => `  • ${p}`).join("\n")}`);
       // A thrown error here is printed as a wall of internals; say it plainly and fail the build.
@@ -686,16 +830,20 @@ function strayFiles(): string[] {
       if (entry.name.startsWith(".")) continue;
       const rel = path.posix.join(dir, entry.name);
       if (entry.isDirectory()) walk(rel);
-      else if (/^(stories\/(.+\/)?|authors\/|takedowns\/)[^/]+\.(mdx|markdown|mdown|mkd)$/i.test(rel)) {
+      else if (
+        /^(stories\/(.+\/)?|authors\/|takedowns\/|live\/[^/]+\/)[^/]+\.(mdx|markdown|mdown|mkd)$/i.test(rel)
+      ) {
         // Markdown in the right folder with another extension (.mdx, .markdown).
         const ext = /\.[^.]+$/.exec(entry.name)![0];
         const renamed = path.posix.join(contentDirPath, dir, entry.name.slice(0, -ext.length) + ".md");
         problems.push(
           `${path.posix.join(contentDirPath, rel)}: has the extension "${ext}"; stories, authors and takedowns are Markdown files ending in .md: rename it to ${renamed}`,
         );
-      } else if (!/^(stories\/(.+\/)?[^/]+|authors\/[^/]+|takedowns\/[^/]+)\.md$/.test(rel)) {
+      } else if (
+        !/^(stories\/(.+\/)?[^/]+|authors\/[^/]+|takedowns\/[^/]+|live\/[^/]+\/[^/]+)\.md$/.test(rel)
+      ) {
         problems.push(
-          `${path.posix.join(contentDirPath, rel)}: is neither a story (stories/*.md), an author (authors/*.md) nor a takedown (takedowns/*.md); rename or move it`,
+          `${path.posix.join(contentDirPath, rel)}: is neither a story (stories/*.md), an author (authors/*.md), a takedown (takedowns/*.md) nor a live entry (live/<story>/*.md); rename or move it`,
         );
       }
     }
@@ -727,6 +875,21 @@ function duplicateStories(articles: GeneratedArticle[]): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * Every live entry belongs to a live story: its folder is named after one. (`npm run publish`
+ * checks the same against the whole archive, where it publishes only what changed.)
+ */
+function entriesWithoutLiveStory(
+  articles: { slug: string; live?: boolean }[],
+  entries: { storySlug: string; _raw: { sourceFilePath: string } }[],
+): string[] {
+  const bySlug = new Map(articles.map((a) => [a.slug, a]));
+  return entries.flatMap((entry) => {
+    const file = path.posix.join(contentDirPath, entry._raw.sourceFilePath);
+    return entryPlaceProblem(file, entry.storySlug, bySlug.get(entry.storySlug)) ?? [];
+  });
 }
 
 function duplicateSlugs(articles: GeneratedArticle[]): string[] {

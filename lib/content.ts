@@ -17,6 +17,7 @@ import type {
   CorrectionEntry,
   EmbedRef,
   LeadImageInfo,
+  LiveEntry,
   Takedown,
   TocHeading,
   TopicRef,
@@ -24,7 +25,17 @@ import type {
 import { sections, type Section } from "@/site.config";
 import { contentStore, dueCount, isPublic, type Snapshot } from "./store.mjs";
 
-export type { Article, Author, CorrectionEntry, EmbedRef, LeadImageInfo, Takedown, TocHeading, TopicRef };
+export type {
+  Article,
+  Author,
+  CorrectionEntry,
+  EmbedRef,
+  LeadImageInfo,
+  LiveEntry,
+  Takedown,
+  TocHeading,
+  TopicRef,
+};
 export { isPublic };
 
 /** Contentlayer types `json` computed fields loosely; these accessors give them their shape. */
@@ -58,6 +69,7 @@ type View = {
   topicsBySlug: Map<string, TopicRef>;
   positionInSection: Map<Article, number>;
   takedowns: Map<string, Takedown>;
+  entriesByStory: Map<string, LiveEntry[]>;
 };
 
 function groupBy<K>(stories: Article[], keysOf: (story: Article) => K[]): Map<K, Article[]> {
@@ -70,6 +82,20 @@ function groupBy<K>(stories: Article[], keysOf: (story: Article) => K[]): Map<K,
     }
   }
   return groups;
+}
+
+/** A live story's entries, newest first (the same minute: by file name, last first). */
+function entriesByStory(entries: LiveEntry[]): Map<string, LiveEntry[]> {
+  const byStory = new Map<string, LiveEntry[]>();
+  for (const entry of entries) {
+    const list = byStory.get(entry.storySlug);
+    if (list) list.push(entry);
+    else byStory.set(entry.storySlug, [entry]);
+  }
+  for (const list of byStory.values()) {
+    list.sort((a, b) => b.timeAt.localeCompare(a.timeAt) || b.slug.localeCompare(a.slug));
+  }
+  return byStory;
 }
 
 function buildView(snapshot: Snapshot, now: number): View {
@@ -96,6 +122,7 @@ function buildView(snapshot: Snapshot, now: number): View {
     topicsBySlug,
     positionInSection,
     takedowns: snapshot.takedowns as unknown as Map<string, Takedown>,
+    entriesByStory: entriesByStory(snapshot.entries as unknown as LiveEntry[]),
   };
 }
 
@@ -127,6 +154,13 @@ export const getStoryBySlug = (slug: string): Article | null => view().storiesBy
  */
 export const getStoryForPreview = (slug: string): Article | null =>
   (contentStore().current().articles as unknown as Article[]).find((s) => s.slug === slug) ?? null;
+
+/** A live story's entries, newest first; none for any other story. */
+export const getLiveEntries = (story: Article): LiveEntry[] =>
+  story.live ? (view().entriesByStory.get(story.slug) ?? []) : [];
+
+/** Whether a story is live coverage that has not ended. */
+export const isLiveNow = (story: Article) => Boolean(story.live) && !story.coverageEndAt;
 
 /** A story that was taken down (its page answers 410 Gone), or null. */
 export const getTakedown = (slug: string): Takedown | null => view().takedowns.get(slug) ?? null;

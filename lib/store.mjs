@@ -43,8 +43,11 @@ export function logEvent(fields, to = "stdout") {
 
 export const MANIFEST_FILE = "manifest.json";
 export const DOCS_DIR = "docs";
-/** Raised when the documents' shape changes (2: authorSlugs, for co-bylines): a publish then rebuilds all. */
-export const STORE_FORMAT = 2;
+/**
+ * Raised when the documents' shape changes (2: authorSlugs, for co-bylines; 3: live entries): a
+ * publish then rebuilds all.
+ */
+export const STORE_FORMAT = 3;
 
 /** Where the store is; the publisher and every server must agree. */
 // (turbopackIgnore: a path known only at run time; the build must not trace the project for it.)
@@ -69,11 +72,13 @@ export function isPublic(story, now = Date.now()) {
  * @typedef {{ slug: string; publishedAt: string; draft?: boolean; _raw: { sourceFilePath: string } }} StoredArticle
  * @typedef {{ slug: string; _raw: { sourceFilePath: string } }} StoredAuthor
  * @typedef {{ slug: string; removedAt: string; _raw: { sourceFilePath: string } }} StoredTakedown
+ * @typedef {{ slug: string; storySlug: string; timeAt: string; _raw: { sourceFilePath: string } }} StoredEntry
  * @typedef {{ source: string; doc: string }} ManifestEntry
  * @typedef {{
  *   format: number; version: number; id: string; writtenAt: string;
  *   articles: Record<string, ManifestEntry>; authors: Record<string, ManifestEntry>;
- *   takedowns: Record<string, ManifestEntry>; sources: Record<string, string>;
+ *   takedowns: Record<string, ManifestEntry>; entries?: Record<string, ManifestEntry>;
+ *   sources: Record<string, string>;
  * }} Manifest
  * @typedef {{
  *   version: number | string;
@@ -83,6 +88,7 @@ export function isPublic(story, now = Date.now()) {
  *   articles: StoredArticle[];
  *   authors: StoredAuthor[];
  *   takedowns: Map<string, StoredTakedown>;
+ *   entries: StoredEntry[];
  *   hashes: Map<string, string>;
  *   dueTimes: number[];
  * }} Snapshot
@@ -154,7 +160,7 @@ function loadFromStore(dir, previous) {
   }
   const known = new Map();
   if (previous) {
-    for (const list of [previous.articles, previous.authors, previous.takedowns.values()]) {
+    for (const list of [previous.articles, previous.authors, previous.takedowns.values(), previous.entries]) {
       for (const doc of list) known.set(previous.hashes.get(doc._raw.sourceFilePath), doc);
     }
   }
@@ -168,6 +174,7 @@ function loadFromStore(dir, previous) {
   const articles = /** @type {StoredArticle[]} */ (docs(manifest.articles));
   const authors = /** @type {StoredAuthor[]} */ (docs(manifest.authors));
   const takedowns = /** @type {StoredTakedown[]} */ (docs(manifest.takedowns ?? {}));
+  const entries = /** @type {StoredEntry[]} */ (docs(manifest.entries ?? {}));
   return {
     version: manifest.version,
     // Unique per publish (the version counter alone could repeat if a store is made anew).
@@ -177,6 +184,7 @@ function loadFromStore(dir, previous) {
     articles,
     authors,
     takedowns: new Map(takedowns.map((t) => [t.slug, t])),
+    entries,
     hashes,
     dueTimes: dueTimesOf(articles),
   };
@@ -205,6 +213,7 @@ function loadFromGenerated(dir) {
     articles,
     authors: read("Author"),
     takedowns: new Map(takedowns.map((t) => [t.slug, t])),
+    entries: read("LiveEntry"),
     hashes: new Map(),
     dueTimes: dueTimesOf(articles),
   };

@@ -160,7 +160,11 @@ function imageProblemsOf(img: Element): string[] {
  * A body the Markdown pipeline did not render because it is far over its limit. Its byte limit
  * says so first; this catches the case where the pipeline and the limit measured it differently.
  */
-export function notRendered(html: string, raw: string, kind: "story" | "author" | "takedown"): string[] {
+export function notRendered(
+  html: string,
+  raw: string,
+  kind: "story" | "author" | "takedown" | "entry",
+): string[] {
   if (!html.includes(NOT_RENDERED)) return [];
   const max = limitOf(kind, "body", { unit: "bytes" });
   return [

@@ -23,7 +23,7 @@ const IMAGE_PATH = 200;
 const UNSHOWN_BODY = 20_000;
 
 /**
- * @typedef {"story" | "author" | "takedown"} Kind
+ * @typedef {"story" | "author" | "takedown" | "entry"} Kind
  * @typedef {{
  *   kind: Kind;
  *   field: string;          // the front-matter field ("image.alt": a field of a nested one), or "slug", or "body"
@@ -70,6 +70,11 @@ export const limitRows = [
   { kind: "takedown", field: "removed", max: DATE, unit: "characters" },
   { kind: "takedown", field: "reason", max: 2_000, unit: "characters" },
   { kind: "takedown", field: "body", max: UNSHOWN_BODY, unit: "bytes" },
+  // A live story's entry (content/live/<slug>/<entry>.md): short, posted through the day.
+  { kind: "entry", field: "slug", max: SLUG, unit: "characters" },
+  { kind: "entry", field: "time", max: DATE, unit: "characters" },
+  { kind: "entry", field: "title", max: 200, unit: "characters" },
+  { kind: "entry", field: "body", max: 20_000, unit: "bytes" },
 ];
 
 /**
@@ -228,7 +233,7 @@ export function limitProblems(kind, doc) {
 
 /** The limits as a Markdown table, for the README (tests/content/limits.test.ts compares them). */
 export function limitsTable() {
-  const files = { story: "story", author: "author", takedown: "takedown" };
+  const files = { story: "story", author: "author", takedown: "takedown", entry: "live entry" };
   const rows = limitRows.map((r) => {
     let field = r.field === "slug" ? "file name" : `\`${r.field}\``;
     if (r.each) field = `${field}: each ${r.part ? `entry's \`${r.part}\`` : r.each}`;

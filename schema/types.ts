@@ -5,7 +5,7 @@
  */
 import type { Article as Checked, Author as CheckedAuthor } from "contentlayer/generated";
 
-export type { Takedown } from "contentlayer/generated";
+export type { LiveEntry, Takedown } from "contentlayer/generated";
 
 /**
  * Contentlayer types the fields the schema checks itself as optional (see WHAT_TO_WRITE in

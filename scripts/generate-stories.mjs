@@ -9,7 +9,7 @@
  * shares its byline with a second one), a section from site.config.ts, two to four topics from a
  * fixed list, two section headings and about 400 words. A few stories carry planted words that
  * tests search for; story 2 has a figure, a pull quote and a fact box; story 3 embeds a YouTube
- * video and an X post.
+ * video and an X post; story 5 is live coverage with its entries in live/synthetic-00005/.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -191,6 +191,9 @@ function gradientPng(width, height) {
   ]);
 }
 
+/** Entries of the live synthetic story (5): more than a page of them (LIVE_PAGE_SIZE). */
+const LIVE_ENTRIES = 25;
+
 rmSync(out, { recursive: true, force: true });
 mkdirSync(path.join(out, "authors"), { recursive: true });
 writeFileSync(
@@ -286,6 +289,31 @@ for (let i = 1; i <= count; i++) {
       "    kind: update",
       '    text: "This synthetic story was updated with a second synthetic paragraph."',
     );
+  }
+  // Story 5 is live coverage: LIVE_ENTRIES entries, five minutes apart after it was published,
+  // in content/live/synthetic-00005/; the third is a key event, the first is pinned. Fixed text
+  // (no random draws), so that every other story stays as it was.
+  if (i === 5) {
+    extra.push("live: true");
+    const dir = path.join(out, "live", `synthetic-${pad(i)}`);
+    mkdirSync(dir, { recursive: true });
+    for (let n = 1; n <= LIVE_ENTRIES; n++) {
+      const at = new Date(time + n * 5 * 60_000).toISOString().replace(/\.\d+Z$/, "Z");
+      writeFileSync(
+        path.join(dir, `entry-${pad(n)}.md`),
+        [
+          "---",
+          `time: ${at}`,
+          ...(n % 4 === 0 ? [`title: "Synthetic update ${n}"`] : []),
+          ...(n === 3 ? ["key: true", 'title: "A synthetic key event"'] : []),
+          ...(n === 1 ? ["pinned: true"] : []),
+          "---",
+          "",
+          `Synthetic live entry ${n} of story 5: test data, not news.`,
+          "",
+        ].join("\n"),
+      );
+    }
   }
   if (i === 1 && values.public) {
     const dir = path.join(path.resolve(values.public), "images", "synthetic");

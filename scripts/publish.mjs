@@ -39,6 +39,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
 import { FRONT_MATTER } from "../schema/front-matter.mjs";
+import { entryPlaceProblem } from "../schema/live.mjs";
 import { DOCS_DIR, MANIFEST_FILE, STORE_FORMAT, storeDir } from "../lib/store.mjs";
 import { editorOutput, explainYamlErrors, hintsFor } from "./lib/content-errors.mjs";
 
@@ -231,7 +232,14 @@ function ingest() {
       }
     }
     const authors = Object.keys(files).filter((f) => f.startsWith("authors/") && f in onDisk);
-    for (const file of new Set([...changed, ...authors])) {
+    // A changed live entry is checked against its story (live: true), so the story comes too.
+    const storiesOfEntries = changed
+      .map((f) => /^live\/([^/]+)\//.exec(f)?.[1])
+      .filter(Boolean)
+      .flatMap((slug) =>
+        Object.keys(onDisk).filter((f) => new RegExp(`^stories/(.+/)?${slug}\\.md$`).test(f)),
+      );
+    for (const file of new Set([...changed, ...authors, ...storiesOfEntries])) {
       mkdirSync(path.dirname(path.join(work, workContent, file)), { recursive: true });
       cpSync(path.join(contentPath, file), path.join(work, workContent, file));
     }
@@ -249,7 +257,12 @@ function ingest() {
     const file = path.join(generated, type, "_index.json");
     return existsSync(file) ? readJson(file) : [];
   };
-  return { articles: read("Article"), authors: read("Author"), takedowns: read("Takedown") };
+  return {
+    articles: read("Article"),
+    authors: read("Author"),
+    takedowns: read("Takedown"),
+    entries: read("LiveEntry"),
+  };
 }
 
 const fresh = ingest();
@@ -261,15 +274,16 @@ const keep = (entries) =>
   full ? {} : Object.fromEntries(Object.entries(entries).filter(([, e]) => !gone.has(e.source)));
 const articles = keep(previous?.articles ?? {});
 const takedowns = keep(previous?.takedowns ?? {});
+const entries = keep(previous?.entries ?? {});
 // Every author on disk was built again; when only some files are published, the others stay
 // as last published (an author deleted or edited on disk goes with a later publish).
 const authors = only ? keep(previous.authors) : {};
 mkdirSync(path.join(store, DOCS_DIR), { recursive: true });
 
 const problems = [];
-function put(entries, doc) {
+function put(entries, doc, key = doc.slug) {
   const source = doc._raw.sourceFilePath;
-  const other = entries[doc.slug];
+  const other = entries[key];
   if (other && other.source !== source) {
     problems.push(
       `${fileOf(source)}: field "slug": "${doc.slug}" is also the slug of ${fileOf(other.source)}; rename one of the files`,
@@ -280,12 +294,14 @@ function put(entries, doc) {
   const hash = sha(json);
   const file = path.join(store, DOCS_DIR, `${hash}.json`);
   if (!existsSync(file)) writeAtomic(file, json);
-  entries[doc.slug] =
+  entries[key] =
     doc.type === "Article" ? { source, doc: hash, authors: doc.authorSlugs } : { source, doc: hash };
 }
 for (const doc of fresh.authors) if (!only || changed.includes(doc._raw.sourceFilePath)) put(authors, doc);
 for (const doc of fresh.takedowns) put(takedowns, doc);
 for (const doc of fresh.articles) put(articles, doc);
+// A live story's entries, by story and entry: "<story slug>/<entry slug>".
+for (const doc of fresh.entries) put(entries, doc, `${doc.storySlug}/${doc.slug}`);
 
 // What only the whole archive shows.
 const docOf = (entry) => readJson(path.join(store, DOCS_DIR, `${entry.doc}.json`));
@@ -306,6 +322,13 @@ for (const entry of Object.values(articles)) {
     );
   }
 }
+// Every live entry belongs to a live story in the archive (the story may not have changed).
+for (const [key, entry] of Object.entries(entries)) {
+  const storySlug = key.slice(0, key.indexOf("/"));
+  const story = articles[storySlug];
+  const problem = entryPlaceProblem(fileOf(entry.source), storySlug, story && docOf(story));
+  if (problem) problems.push(problem);
+}
 if (problems.length > 0) fail(`Error: invalid content\n${problems.map((p) => `  • ${p}`).join("\n")}`);
 
 const manifest = {
@@ -316,6 +339,7 @@ const manifest = {
   articles,
   authors,
   takedowns,
+  entries,
   sources: files,
 };
 writeAtomic(manifestPath, JSON.stringify(manifest));
@@ -324,7 +348,9 @@ manifestWritten = true;
 // Documents neither this manifest nor the one before names, once no server can still be
 // reading them (one that read the previous manifest a moment ago is still loading its documents).
 const docsOf = (m) =>
-  [m.articles, m.authors, m.takedowns ?? {}].flatMap((e) => Object.values(e).map((x) => x.doc));
+  [m.articles, m.authors, m.takedowns ?? {}, m.entries ?? {}].flatMap((e) =>
+    Object.values(e).map((x) => x.doc),
+  );
 const referenced = new Set([...docsOf(manifest), ...(previous ? docsOf(previous) : [])]);
 const cutoff = Date.now() - 10 * 60_000;
 for (const name of readdirSync(path.join(store, DOCS_DIR))) {
