@@ -208,6 +208,11 @@ function atSize(row: Limit, n: number): { file: string; doc: Doc; images: string
     doc: { fields: { name: "A Name", ...fields }, body },
     images,
   });
+  const entry = (fields: Record<string, unknown>, body?: string) => ({
+    file: "live/s/e.md",
+    doc: { fields: { time: "2025-06-07T12:30:00Z", ...fields }, body },
+    images,
+  });
   const takedown = (fields: Record<string, unknown>, body?: string) => ({
     file: "takedowns/t.md",
     doc: { fields: { removed: "2025-06-09T10:00:00Z", reason: "A court order.", ...fields }, body },
@@ -280,6 +285,14 @@ function atSize(row: Limit, n: number): { file: string; doc: Doc; images: string
       return author({ links: [`https://example.org/${"a".repeat(n - "https://example.org/".length)}`] });
     case "author body bytes":
       return author({}, bytes(n));
+    case "entry slug characters":
+      return { ...entry({}), file: `live/s/${"e".repeat(n)}.md` };
+    case "entry time characters":
+      return entry({ time: date(n) });
+    case "entry title characters":
+      return entry({ title: chars(n) });
+    case "entry body bytes":
+      return entry({}, bytes(n));
     case "takedown slug characters":
       return { ...takedown({}), file: `takedowns/${"t".repeat(n)}.md` };
     case "takedown removed characters":
@@ -326,6 +339,7 @@ describe("every limit is exact", () => {
           published: date(max("story", "published")),
           updated: date(max("story", "updated"), "2025-06-08T12:00:00Z"),
           author: authorSlug,
+          live: true,
           topics: Array.from({ length: max("story", "topics") }, (_, i) => `Topic ${i + 1} `.padEnd(topicLength, "t")),
           corrections: Array.from({ length: max("story", "corrections") }, () => ({
             date: date(max("story", "corrections", true, "date"), "2025-06-08T09:00:00Z"),
@@ -357,6 +371,11 @@ describe("every limit is exact", () => {
       // Every author of a co-bylined story, each named by a slug at its limit.
       "stories/co-bylined.md": coBylined(coAuthors),
       ...Object.fromEntries(coAuthors.map((slug) => [`authors/${slug}.md`, { fields: { name: `Author ${slug.slice(0, 2)}` } }])),
+      // An entry of that (live) story, every field at its limit.
+      [`live/${"s".repeat(max("story", "slug"))}/${"e".repeat(max("entry", "slug"))}.md`]: {
+        fields: { time: date(max("entry", "time"), "2025-06-08T12:00:00Z"), title: chars(max("entry", "title")) },
+        body: bytes(max("entry", "body")),
+      },
       [`takedowns/${"t".repeat(max("takedown", "slug"))}.md`]: {
         fields: { removed: date(max("takedown", "removed")), reason: chars(max("takedown", "reason")) },
         body: bytes(max("takedown", "body")),
@@ -364,7 +383,7 @@ describe("every limit is exact", () => {
     });
     const { status, output } = build(content, workspaceWith([leadSrc, pictureSrc, ...bodyImages]));
     expect(status, output).toBe(0);
-    expect(output).toContain(`Generated ${5 + coAuthors.length} documents`);
+    expect(output).toContain(`Generated ${6 + coAuthors.length} documents`);
   });
 
   it("one over any limit fails, naming the file, the field, the limit and the size", () => {
