@@ -59,3 +59,11 @@ export const FEED_ITEMS_COUNT = 50;
 
 /** Google News sitemaps list the stories published in the last two days. */
 export const NEWS_SITEMAP_WINDOW_HOURS = 48;
+
+/**
+ * How often a live page's island asks for new entries (components/LiveUpdates.island.tsx), in
+ * seconds: the issue allows 15 to 30. At 20, a new entry reaches a reader within about 22 s
+ * (the poll, plus nginx's 2 s of freshness), and 1,000 readers send 50 polls a second, which
+ * nginx answers from its cache.
+ */
+export const LIVE_POLL_SECONDS = 20;

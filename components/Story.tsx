@@ -2,18 +2,22 @@ import {
   correctionsOf,
   embedsOf,
   headingsOf,
+  getLiveState,
+  isLiveNow,
   isScheduled,
   leadImageOf,
   topicsOf,
   type Article,
   type Author,
 } from "@/lib/content";
-import { absoluteUrl } from "@/lib/url";
-import type { Section } from "@/site.config";
+import { absoluteUrl, livePollPath } from "@/lib/url";
+import { LIVE_POLL_SECONDS, type Section } from "@/site.config";
 import { Byline } from "./Byline";
 import { Dateline } from "./Dateline";
 import { EmbedCards } from "./EmbedCards.island";
 import { LeadImage } from "./LeadImage";
+import { LiveEntriesPlaceholder } from "./LiveEntriesPlaceholder";
+import { LiveUpdates } from "./LiveUpdates.island";
 import { RelatedStories } from "./RelatedStories";
 import { SectionLabel } from "./SectionLabel";
 import { SectionNeighbours } from "./SectionNeighbours";
@@ -69,6 +73,10 @@ export function Story({ story, authors, section, related, previous, next, previe
         {image && <LeadImage image={image} />}
         <TableOfContents headings={headingsOf(story)} />
         <StoryBody html={story.body.html} />
+        {story.live && <LiveEntriesPlaceholder story={story} />}
+        {isLiveNow(story) && (
+          <LiveUpdates poll={livePollPath(story.url)} seconds={LIVE_POLL_SECONDS} {...getLiveState(story)} />
+        )}
         {embedsOf(story).length > 0 && <EmbedCards />}
         <CorrectionLog entries={corrections} />
         <TopicLinks topics={topicsOf(story)} />

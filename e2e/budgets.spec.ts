@@ -4,7 +4,7 @@
  * below the minimum it got lighter, and the band must come down with it so the gain is kept.
  * Sizes are gzip bytes on the wire, as the server sends them (scripts/page-weight.mjs).
  */
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { fetchWire, weigh, type PageWeight } from "../scripts/page-weight.mjs";
 import { BASE_URL, SYNTHETIC } from "./env";
 import { firstStory } from "./helpers";
@@ -27,16 +27,23 @@ function expectWithin(page: string, kind: string, size: number, band: Band) {
  */
 const RUNTIME: Band = { min: 130 * KB, max: 136 * KB };
 /**
- * What the story page may add to the runtime: the share button island and the embed cards'
- * loader (EmbedCards.island.tsx; its code is a chunk of its own, below), and room for little else.
+ * What the story page may add to the runtime: the share button island and the loaders of the
+ * embed cards and live updates islands (EmbedCards.island.tsx, LiveUpdates.island.tsx; their
+ * code is a chunk of its own each, below), and room for little else.
  */
 const STORY_JS_OVER_RUNTIME: Band = { min: 0, max: 5 * KB };
 /**
  * The embed cards island (components/EmbedCards.island.tsx, with the provider list it reads):
- * fetched only by a story that has an embed card (synthetic story 3, against story 5). Measured
+ * fetched only by a story that has an embed card (synthetic story 3, against story 4). Measured
  * 1,789 bytes gzip on 29 November 2026.
  */
 const EMBED_ISLAND: Band = { min: 1 * KB, max: 2.5 * KB };
+/**
+ * The live updates island (components/LiveUpdates.poll.island.ts, fetched by its loader
+ * LiveUpdates.island.tsx): fetched only by live coverage that has not ended (synthetic story 5,
+ * against story 4); at most 3 KB (issue 14). Measured 951 bytes gzip on 29 November 2026.
+ */
+const LIVE_ISLAND: Band = { min: 0.7 * KB, max: 3 * KB };
 const STORY_HTML: Band = { min: 6 * KB, max: 8 * KB };
 // Raised from 4–6 KB with issue 13: figures, pull quotes, fact boxes and embed cards (6.3 KB).
 const CSS: Band = { min: 5.5 * KB, max: 6.5 * KB };
@@ -63,24 +70,26 @@ test.describe("byte budgets", () => {
     );
   });
 
+  /** The scripts a synthetic story's page fetches, in a browser, once it has settled. */
+  const scriptsOf = async (page: Page, path: string) => {
+    const urls = new Set<string>();
+    const record = (request: { url: () => string; resourceType: () => string }) => {
+      if (request.resourceType() === "script") urls.add(request.url());
+    };
+    page.on("request", record);
+    await page.goto(SYNTHETIC.baseURL + path, { waitUntil: "networkidle" });
+    page.off("request", record);
+    return urls;
+  };
+
   test("the embed cards island: its code is fetched only by a story with an embed, within its band", async ({
     page,
   }) => {
     // Next puts every client component of a route in the route's chunk: what the HTML loads is
     // the same on every story page, and the island fetches its code (a chunk of its own) itself.
-    const scriptsOf = async (path: string) => {
-      const urls = new Set<string>();
-      const record = (request: { url: () => string; resourceType: () => string }) => {
-        if (request.resourceType() === "script") urls.add(request.url());
-      };
-      page.on("request", record);
-      await page.goto(SYNTHETIC.baseURL + path, { waitUntil: "networkidle" });
-      page.off("request", record);
-      return urls;
-    };
-    const withEmbeds = await scriptsOf("/stories/synthetic-00003");
-    const without = await scriptsOf("/stories/synthetic-00005");
-    expect((await weigh(SYNTHETIC.baseURL, "/stories/synthetic-00005")).js.files).toBe(story.js.files);
+    const withEmbeds = await scriptsOf(page, "/stories/synthetic-00003");
+    const without = await scriptsOf(page, "/stories/synthetic-00004");
+    expect((await weigh(SYNTHETIC.baseURL, "/stories/synthetic-00004")).js.files).toBe(story.js.files);
     expect(
       [...without].filter((url) => !withEmbeds.has(url)),
       "only the story with embeds loads more",
@@ -89,6 +98,22 @@ test.describe("byte budgets", () => {
     expect(extra, "the story with embeds loads one script more").toHaveLength(1);
     const { wire } = await fetchWire(extra[0]);
     expectWithin("story with embeds", "embed cards chunk", wire.length, EMBED_ISLAND);
+  });
+
+  test("the live updates island: its code is fetched only by live coverage, within its band", async ({
+    page,
+  }) => {
+    const live = await scriptsOf(page, "/stories/synthetic-00005");
+    const plain = await scriptsOf(page, "/stories/synthetic-00004");
+    expect((await weigh(SYNTHETIC.baseURL, "/stories/synthetic-00005")).js.files).toBe(story.js.files);
+    expect(
+      [...plain].filter((url) => !live.has(url)),
+      "only the live story loads more",
+    ).toEqual([]);
+    const extra = [...live].filter((url) => !plain.has(url));
+    expect(extra, "the live story loads one script more").toHaveLength(1);
+    const { wire } = await fetchWire(extra[0]);
+    expectWithin("live story", "live updates chunk", wire.length, LIVE_ISLAND);
   });
 
   test("the first story's HTML is under 8 KB", () => {

@@ -22,6 +22,7 @@ import type {
   TocHeading,
   TopicRef,
 } from "@/schema/types";
+import { createHash } from "node:crypto";
 import { sections, type Section } from "@/site.config";
 import { contentStore, dueCount, isPublic, type Snapshot } from "./store.mjs";
 
@@ -70,6 +71,8 @@ type View = {
   positionInSection: Map<Article, number>;
   takedowns: Map<string, Takedown>;
   entriesByStory: Map<string, LiveEntry[]>;
+  hashes: Map<string, string>;
+  liveStates: Map<string, LiveState>;
 };
 
 function groupBy<K>(stories: Article[], keysOf: (story: Article) => K[]): Map<K, Article[]> {
@@ -123,6 +126,8 @@ function buildView(snapshot: Snapshot, now: number): View {
     positionInSection,
     takedowns: snapshot.takedowns as unknown as Map<string, Takedown>,
     entriesByStory: entriesByStory(snapshot.entries as unknown as LiveEntry[]),
+    hashes: snapshot.hashes,
+    liveStates: new Map(),
   };
 }
 
@@ -158,6 +163,33 @@ export const getStoryForPreview = (slug: string): Article | null =>
 /** A live story's entries, newest first; none for any other story. */
 export const getLiveEntries = (story: Article): LiveEntry[] =>
   story.live ? (view().entriesByStory.get(story.slug) ?? []) : [];
+
+/**
+ * What a live page's readers poll (app/stories/[slug]/live.json): the newest entry's id, how
+ * many entries there are, and a version that changes when any entry is added, edited or deleted
+ * (a hash of the entries' ids and their documents' hashes in the store). Worked out once per
+ * version of the content.
+ */
+export type LiveState = { newest: string; count: number; version: string; ended: boolean };
+
+export function getLiveState(story: Article): LiveState {
+  const current = view();
+  let state = current.liveStates.get(story.slug);
+  if (!state) {
+    const entries = getLiveEntries(story);
+    const hash = createHash("sha256");
+    for (const entry of entries)
+      hash.update(`${entry.slug}:${current.hashes.get(entry._raw.sourceFilePath)}\n`);
+    state = {
+      newest: entries[0]?.slug ?? "",
+      count: entries.length,
+      version: hash.digest("base64url").slice(0, 16),
+      ended: !isLiveNow(story),
+    };
+    current.liveStates.set(story.slug, state);
+  }
+  return state;
+}
 
 /** Whether a story is live coverage that has not ended. */
 export const isLiveNow = (story: Article) => Boolean(story.live) && !story.coverageEndAt;

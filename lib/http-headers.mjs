@@ -76,6 +76,17 @@ export const PAGE_CACHE_CONTROL =
   "public, max-age=60, s-maxage=2, stale-while-revalidate=60, stale-if-error=604800";
 
 /**
+ * A live page's poll (/stories/<slug>/live.json): shared caches keep it 2 seconds, as a page, so
+ * that nginx answers a crowd of readers and an instance sees about one conditional request per
+ * 2 s per nginx; browsers keep it 5 s (less than the poll interval, so each poll asks). Never
+ * stale beyond that: a reader's button must not wait on an old copy.
+ */
+export const LIVE_POLL_CACHE_CONTROL = "public, max-age=5, s-maxage=2";
+
+/** The live pages' poll addresses (lib/url.ts livePollPath), which get LIVE_POLL_CACHE_CONTROL. */
+export const LIVE_POLL_PATH = /^\/stories\/[^/]+\/live\.json$/;
+
+/**
  * The paths that get PAGE_CACHE_CONTROL: all but hashed assets (Next's own immutable, year-long
  * header), Next's image optimizer (its own header), the health check (never cached) and preview
  * links (private: lib/preview.mjs). A Next `headers()` source, which is also a JavaScript

@@ -10,3 +10,6 @@ export const absoluteUrl = (path: string) =>
 
 /** Where a page's social image is served: /social.png, /world/social.png, /stories/x/social.png. */
 export const socialImagePath = (pagePath: string) => `${pagePath.replace(/\/$/, "")}/social.png`;
+
+/** What a live page's island polls for new entries: /stories/x/live.json. */
+export const livePollPath = (storyPath: string) => `${storyPath.replace(/\/$/, "")}/live.json`;

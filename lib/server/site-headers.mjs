@@ -4,6 +4,8 @@
  * response, no x-nextjs-* headers, and no cacheable error.
  */
 import {
+  LIVE_POLL_CACHE_CONTROL,
+  LIVE_POLL_PATH,
   NOT_FOUND_CACHE_CONTROL,
   PAGE_CACHE_CONTROL,
   PAGE_PATHS,
@@ -23,7 +25,8 @@ export const siteHeaders = (siteUrl) =>
 const PAGES = new RegExp(`^${PAGE_PATHS}$`);
 
 /**
- * Sets the site's headers on a response, and the pages' Cache-Control on a page's.
+ * Sets the site's headers on a response, and the pages' Cache-Control on a page's (a live
+ * page's poll has its own: Next keeps the one set here over a route handler's).
  *
  * @param {import("node:http").ServerResponse} res
  * @param {string} pathname
@@ -31,7 +34,8 @@ const PAGES = new RegExp(`^${PAGE_PATHS}$`);
  */
 export function setSiteHeaders(res, pathname, headers) {
   for (const [name, value] of headers) res.setHeader(name, value);
-  if (PAGES.test(pathname)) res.setHeader("Cache-Control", PAGE_CACHE_CONTROL);
+  if (LIVE_POLL_PATH.test(pathname)) res.setHeader("Cache-Control", LIVE_POLL_CACHE_CONTROL);
+  else if (PAGES.test(pathname)) res.setHeader("Cache-Control", PAGE_CACHE_CONTROL);
 }
 
 /** Statuses a shared cache may keep, when the response says it may. */

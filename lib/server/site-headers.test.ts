@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NOT_FOUND_CACHE_CONTROL, PAGE_CACHE_CONTROL } from "../http-headers.mjs";
+import { LIVE_POLL_CACHE_CONTROL, NOT_FOUND_CACHE_CONTROL, PAGE_CACHE_CONTROL } from "../http-headers.mjs";
 import { hideInternals, setSiteHeaders, siteHeaders } from "./site-headers.mjs";
 import { send, withServer } from "./testing";
 
@@ -23,6 +23,17 @@ const app = withServer((req, res) => {
 });
 
 describe("site headers", () => {
+  it("gives a live page's poll its own short caching, and its 404 no more than any 404", async () => {
+    const poll = await send(`${app.url}/stories/a-story/live.json`);
+    expect(poll.headers["cache-control"]).toBe(LIVE_POLL_CACHE_CONTROL);
+    expect((await send(`${app.url}/stories/a-story/live.json?status=404`)).headers["cache-control"]).toBe(
+      NOT_FOUND_CACHE_CONTROL,
+    );
+    // Only the poll: the story page and other paths under it keep the pages' caching.
+    expect((await send(`${app.url}/stories/a-story`)).headers["cache-control"]).toBe(PAGE_CACHE_CONTROL);
+    expect((await send(`${app.url}/stories/live.json`)).headers["cache-control"]).toBe(PAGE_CACHE_CONTROL);
+  });
+
   it("sets the security headers on every response, and the pages' caching on pages", async () => {
     const page = await send(`${app.url}/stories/a-story`);
     expect(page.headers).toMatchObject({
