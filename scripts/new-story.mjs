@@ -11,23 +11,14 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { slug } from "github-slugger";
-import { transliterate } from "transliteration";
+import { fileNameFrom } from "./lib/file-name.mjs";
 
 const headline = process.argv.slice(2).join(" ").replace(/\s+/g, " ").trim();
 if (!headline) {
   console.error('usage: npm run new -- "Headline of the story"');
   process.exit(2);
 }
-// Lower-case ASCII words joined by hyphens, as the content build requires: "Café" -> "cafe",
-// "中美贸易谈判" -> "zhong-mei-mao-yi-tan-pan", "Переговоры" -> "peregovory" (transliteration).
-const latin = (text) => slug(transliterate(text.normalize("NFC")).normalize("NFD").replace(/\p{M}/gu, ""));
-const fromHeadline = latin(headline)
-  .replace(/[^a-z0-9-]/g, "")
-  .replace(/-+/g, "-")
-  .replace(/^-|-$/g, "")
-  .slice(0, 80)
-  .replace(/-$/, "");
+const fromHeadline = fileNameFrom(headline, 80);
 // A headline with nothing to transliterate (only emoji, say): the date and a short random id.
 const name =
   fromHeadline || `story-${new Date().toISOString().slice(0, 10)}-${randomBytes(3).toString("hex")}`;

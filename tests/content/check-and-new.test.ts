@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -49,6 +49,26 @@ describe("npm run check", () => {
       expect(output).toMatch(message);
       expect(output).toContain("the content has errors");
     }
+  });
+
+  it("checks a live story's entries by every rule, naming the entry's file, the field and the fix", () => {
+    for (const [name, message] of [
+      ["entry-no-time", /live\/talks-live\/20250607-120000-no-time\.md: field "time": is missing; write when the entry was posted: time: 2025-06-07T12:00:00\+01:00/],
+      ["entry-embed-code", /live\/talks-live\/20250607-120000-embed\.md: field "body": an <iframe> .*; put the video's address alone on its own line instead/],
+      ["entry-story-not-live", /live\/talks-live\/20250607-120000-not-live\.md: is an entry of "talks-live", which is not live; add live: true to the story/],
+    ] as const) {
+      const { status, output } = runScript("scripts/check-content.mjs", [], workspace(), fixture(`invalid/${name}`));
+      expect(status, output).toBe(1);
+      expect(output).toMatch(message);
+      expect(output).toContain("the content has errors");
+    }
+  });
+
+  it("adds a how-to-fix line to an entry's unknown field too", () => {
+    const { status, output } = runScript("scripts/check-content.mjs", [], workspace(), fixture("invalid/entry-unknown-field"));
+    expect(status).toBe(1);
+    expect(output).toMatch(/live\/talks-live\/20250607-120000-unknown\.md" of type "LiveEntry" has the following extra fields:\n\s+• headline/);
+    expect(output).toMatch(/How to fix:\n {2}- remove the field, or correct its spelling/);
   });
 
   it("adds a how-to-fix line to Contentlayer's own messages", () => {
@@ -296,5 +316,91 @@ describe("npm run publish dates a story when it goes live", () => {
     } finally {
       delete process.env.BROADSHEET_STORE;
     }
+  });
+});
+
+describe("npm run live", () => {
+  const entriesOf = (content: string, story: string) => readdirSync(path.join(content, "live", story)).sort();
+
+  it("starts an entry named by its time and title, dated now, that the check rejects until it is written", () => {
+    const work = workspace();
+    const content = contentFrom("valid-live");
+    const before = entriesOf(content, "talks-live");
+    const startedAt = Date.now() - 1000;
+    const created = runScript("scripts/live.mjs", ["talks-live", "Переговоры: talks resume"], work, content);
+    expect(created.status, created.output).toBe(0);
+    const [name] = entriesOf(content, "talks-live").filter((f) => !before.includes(f));
+    // yyyymmdd-hhmmss, then the title's words in Latin letters: the files sort by time.
+    expect(name).toMatch(/^\d{8}-\d{6}-peregovory-talks-resume\.md$/);
+    expect(created.output).toContain(`live/talks-live/${name}`);
+    const text = readFileSync(path.join(content, "live", "talks-live", name), "utf8");
+    const time = Date.parse(/^time: (.*)$/m.exec(text)![1]);
+    expect(time).toBeGreaterThanOrEqual(startedAt);
+    expect(time).toBeLessThanOrEqual(Date.now());
+    expect(text).toContain('title: "Переговоры: talks resume"');
+    expect(text).not.toMatch(/^(key|pinned):/m);
+
+    const unfilled = runScript("scripts/check-content.mjs", [], work, content);
+    expect(unfilled.status).toBe(1);
+    expect(unfilled.output).toMatch(new RegExp(`live/talks-live/${name.replace(".", "\\.")}: field "body": .*placeholder`));
+
+    writeFileSync(
+      path.join(content, "live", "talks-live", name),
+      text.replace(/^FILL IN.*$/m, "Negotiators are back at the table."),
+    );
+    const filled = runScript("scripts/check-content.mjs", [], work, content);
+    expect(filled.status, filled.output).toBe(0);
+  });
+
+  it("marks a key event and a pinned entry when asked", () => {
+    const content = contentFrom("valid-live");
+    const run = runScript("scripts/live.mjs", ["talks-live", "Deal agreed", "--key", "--pinned"], workspace(), content);
+    expect(run.status, run.output).toBe(0);
+    const name = entriesOf(content, "talks-live").find((f) => f.endsWith("-deal-agreed.md"))!;
+    const text = readFileSync(path.join(content, "live", "talks-live", name), "utf8");
+    expect(text).toMatch(/^key: true$/m);
+    expect(text).toMatch(/^pinned: true$/m);
+  });
+
+  it("refuses a story that does not exist, is not live or has ended, naming the live stories", () => {
+    const work = workspace();
+    const content = contentFrom("valid-live");
+    for (const [slug, message] of [
+      ["no-such-story", /there is no story "no-such-story" in .*stories; live stories: talks-live$/m],
+      ["plain-story", /stories\/plain-story\.md is not live coverage; add live: true to its front matter, or use one of the live stories: talks-live$/m],
+      ["summit-ended", /stories\/summit-ended\.md: its coverage has ended \(coverageEnd\); remove coverageEnd to reopen it, or use one of the live stories: talks-live$/m],
+    ] as const) {
+      const run = runScript("scripts/live.mjs", [slug, "An update"], work, content);
+      expect(run.status, run.output).toBe(1);
+      expect(run.output).toMatch(message);
+    }
+    expect(existsSync(path.join(content, "live", "no-such-story"))).toBe(false);
+    expect(existsSync(path.join(content, "live", "plain-story"))).toBe(false);
+    expect(entriesOf(content, "summit-ended")).toEqual(["20250607-113000-opened.md"]);
+  });
+
+  it("says how to use it when the title is missing", () => {
+    const run = runScript("scripts/live.mjs", ["talks-live"], workspace(), contentFrom("valid-live"));
+    expect(run.status).toBe(2);
+    expect(run.output).toContain('usage: npm run live -- <story slug> "Title of the entry" [--key] [--pinned]');
+  });
+
+  it("never overwrites an entry: the same title in the same second is refused", () => {
+    const work = workspace();
+    const content = contentFrom("valid-live");
+    // Two runs usually fall in the same second; when they do not, the second made a new file: try again.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const first = runScript("scripts/live.mjs", ["talks-live", `Same title ${attempt}`], work, content);
+      expect(first.status, first.output).toBe(0);
+      const file = path.join(content, /created (\S+):/.exec(first.output)![1].replace(/^.*?live\//, "live/"));
+      writeFileSync(file, readFileSync(file, "utf8").replace(/^FILL IN.*$/m, "Written by the editor."));
+      const second = runScript("scripts/live.mjs", ["talks-live", `Same title ${attempt}`], work, content);
+      if (second.status === 0) continue;
+      expect(second.status).toBe(1);
+      expect(second.output).toMatch(/already exists; wait a second and run again, or edit that entry/);
+      expect(readFileSync(file, "utf8")).toContain("Written by the editor.");
+      return;
+    }
+    throw new Error("every second run fell in a new second");
   });
 });

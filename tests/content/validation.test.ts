@@ -63,6 +63,16 @@ const invalid: { name: string; file: string; field: RegExp }[] = [
   { name: "embed-video", file: "stories/embed-video.md", field: new RegExp(`${dropped('a <video> "https://cdn.example.com/clip.mp4"')}; link to the file instead, or for a YouTube or Vimeo video put its address alone on its own line, like ${literal(PROVIDERS.youtube.example)}`) },
   { name: "embed-bluesky-handle", file: "stories/embed-bluesky-handle.md", field: new RegExp(`field "body": "https://bsky\\.app/profile/jay\\.bsky\\.team/post/3kj2umze7zj2n", alone on its line, names the post's author by handle \\("jay\\.bsky\\.team"\\); Bluesky's embed needs the author's DID.*Write the address with it, like ${literal(PROVIDERS.bluesky.example)}`) },
   { name: "embed-not-a-video", file: "stories/embed-not-a-video.md", field: new RegExp(`field "body": "https://www\\.youtube\\.com/watch\\?v=too-short", alone on its line, is not the address of a YouTube video; write one like ${literal(PROVIDERS.youtube.example)}`) },
+  // Live coverage's entries (content/live/<story>/<entry>.md): every rule of a story, naming the entry's file.
+  { name: "entry-no-time", file: "live/talks-live/20250607-120000-no-time.md", field: /field "time": is missing; write when the entry was posted: time: / },
+  { name: "entry-future-time", file: "live/talks-live/20990101-000000-future.md", field: /field "time": 2099-01-01T00:00:00Z is in the future; an entry is dated when it is posted/ },
+  { name: "entry-embed-code", file: "live/talks-live/20250607-120000-embed.md", field: new RegExp(`${dropped('an <iframe> "https://www.youtube.com/embed/aqz-KE-bpKQ"')}; put the video's address alone on its own line instead: https://www\\.youtube\\.com/watch\\?v=aqz-KE-bpKQ`) },
+  { name: "entry-image-missing", file: "live/talks-live/20250607-120000-image.md", field: /field "body": image "\/images\/not-there\.jpg" is not a file under public\/; put the image at public\/images\/not-there\.jpg, or correct the path/ },
+  { name: "entry-unknown-field", file: "live/talks-live/20250607-120000-unknown.md", field: /extra fields:\s+• headline/ },
+  { name: "entry-empty-body", file: "live/talks-live/20250607-120000-empty.md", field: /field "body": is empty; write the entry/ },
+  { name: "entry-without-story", file: "live/no-such-story/20250607-120000-orphan.md", field: /is an entry of "no-such-story", but there is no story with that file name; move it to live\/<story>\// },
+  { name: "entry-story-not-live", file: "live/talks-live/20250607-120000-not-live.md", field: /is an entry of "talks-live", which is not live; add live: true to the story/ },
+  { name: "entry-title-too-long", file: "live/talks-live/20250607-120000-long.md", field: /field "title": 201 characters; the limit is 200; shorten it/ },
 ];
 
 describe("content build rejects malformed content", () => {
