@@ -15,6 +15,7 @@ import { slug as slugify } from "github-slugger";
 import { parse as parseYaml } from "yaml";
 import type { Cluster } from "../../deploy/cluster.mjs";
 import { PREVIEW_HEADERS } from "../../lib/preview.mjs";
+import { livePollPath } from "../../lib/url";
 import { PUBLISH, SITE_URL } from "../env";
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
@@ -523,4 +524,182 @@ test("a preview link shows the draft through nginx, and no cache keeps it: not n
   expect(retryAfter).toBeTruthy();
   // Another reader's valid link still works.
   expect((await getFrom("127.1.70.2", `${cluster.url}${link}`)).status).toBe(200);
+});
+
+// Live coverage (issue 14): synthetic story 5 is live, with its entries in content/live/synthetic-00005/.
+const liveStory = "synthetic-00005";
+const livePage = `/stories/${liveStory}`;
+const livePoll = livePollPath(livePage);
+const liveDir = path.join(ws, "content", "live", liveStory);
+
+/** Writes an entry as `npm run live` names it (time, then title words), posted a second ago. */
+function writeEntry(title: string, body: string, name?: string) {
+  const time = Date.now() - 1_000;
+  const entry = name ?? `${iso(time).slice(0, 19).replace(/[-:]/g, "").replace("T", "-")}-${slugify(title)}`;
+  writeFileSync(
+    path.join(liveDir, `${entry}.md`),
+    ["---", `time: ${iso(time)}`, `title: ${title}`, "---", "", body, ""].join("\n"),
+  );
+  return entry;
+}
+
+type LiveState = { newest: string; count: number; version: string };
+const stateOf = (r: Fetched): LiveState | null => {
+  try {
+    return r.status === 200 ? (JSON.parse(r.body) as LiveState) : null;
+  } catch {
+    return null;
+  }
+};
+/** The entry ids the live page lists, newest first (the DOM contract of #live-entries). */
+const listedEntries = (html: string) => {
+  const start = html.indexOf('id="live-entries"');
+  return start < 0
+    ? []
+    : [...html.slice(start).matchAll(/<article[^>]* data-entry-id="([^"]+)"/g)].map((m) => m[1]);
+};
+/** The version of the entries the page was rendered with (the live updates island's root). */
+const pageVersion = (html: string) =>
+  /data-live-updates="" data-count="\d+" data-version="([^"]+)"/.exec(html)?.[1];
+
+/** The live page and its poll agree: the page lists `entries` newest first and the poll says the same. */
+const liveShows = (entries: (ids: string[]) => boolean, poll: (state: LiveState) => boolean): Check[] => [
+  {
+    name: "live page's entries",
+    path: livePage,
+    ok: (r) => r.status === 200 && entries(listedEntries(r.body)),
+  },
+  {
+    name: "live poll",
+    path: livePoll,
+    ok: (r) => {
+      const state = stateOf(r);
+      return state !== null && poll(state);
+    },
+  },
+];
+
+test("a new, an edited and a deleted live entry show on the live page and its poll, everywhere, within 5 s", async () => {
+  const before = stateOf(await get(PUBLISH.baseURL + livePoll))!;
+  expect(before.count, "the live synthetic story has entries").toBeGreaterThan(0);
+  // Warm the page and the poll everywhere.
+  await waitForAll(
+    liveShows(
+      (ids) => ids.length === before.count && ids[0] === before.newest,
+      (s) => s.version === before.version,
+    ),
+    Date.now(),
+  );
+
+  const added = writeEntry("Live probe entry", "The live probe’s first words.");
+  let result = publish(path.join("content", "live", liveStory, `${added}.md`));
+  expect(result.status, result.output).toBe(0);
+  let took = await waitForAll(
+    [
+      ...liveShows(
+        (ids) => ids[0] === added && ids.length === before.count + 1,
+        (s) => s.newest === added && s.count === before.count + 1,
+      ),
+      { name: "entry's words", path: livePage, ok: (r) => r.body.includes("The live probe’s first words.") },
+    ],
+    result.returnedAt,
+  );
+  report("new live entry", took);
+  const afterAdd = stateOf(await get(PUBLISH.baseURL + livePoll))!;
+
+  writeEntry("Live probe entry", "The live probe, corrected.", added);
+  result = publish();
+  expect(result.status, result.output).toBe(0);
+  took = await waitForAll(
+    [
+      ...liveShows(
+        (ids) => ids[0] === added && ids.length === before.count + 1,
+        // Same entries, same count: only the version says that one changed.
+        (s) => s.newest === added && s.count === afterAdd.count && s.version !== afterAdd.version,
+      ),
+      {
+        name: "edited words",
+        path: livePage,
+        ok: (r) => r.body.includes("The live probe, corrected.") && !r.body.includes("first words"),
+      },
+    ],
+    result.returnedAt,
+  );
+  report("edited live entry", took);
+
+  rmSync(path.join(liveDir, `${added}.md`));
+  result = publish();
+  expect(result.status, result.output).toBe(0);
+  took = await waitForAll(
+    liveShows(
+      (ids) => !ids.includes(added) && ids.length === before.count && ids[0] === before.newest,
+      (s) => s.newest === before.newest && s.count === before.count && s.version === before.version,
+    ),
+    result.returnedAt,
+  );
+  report("deleted live entry", took);
+});
+
+test("a reader with a live page open gets a 'new updates' button within 30 s on every base, and the entry in place", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  // Every base serves the current version of the page, so the island starts from what is published.
+  const current = stateOf(await get(PUBLISH.baseURL + livePoll))!;
+  await waitForAll(
+    [{ name: "page's version", path: livePage, ok: (r) => pageVersion(r.body) === current.version }],
+    Date.now(),
+  );
+  const readers = await Promise.all(
+    bases.map(async (base) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const polls: string[] = [];
+      page.on("request", (r) => {
+        if (r.url().endsWith(livePoll)) polls.push(r.url());
+      });
+      await page.goto(base.url + livePage);
+      const shown = await page.locator("#live-entries article").count();
+      return { base, context, page, polls, shown };
+    }),
+  );
+  // Every island has loaded and is waiting for its first turn (the button exists, hidden).
+  for (const reader of readers) await expect(reader.page.locator("[data-live-updates] button")).toBeHidden();
+
+  const added = writeEntry("Live probe seen by readers", "Readers see this without reloading.");
+  const result = publish();
+  expect(result.status, result.output).toBe(0);
+  const took: Record<string, number> = {};
+  await Promise.all(
+    readers.map(async ({ base, page }) => {
+      const button = page.getByRole("button", { name: "1 new update" });
+      await expect(button, `${base.name}: the button within 30 s`).toBeVisible({
+        timeout: Math.max(1_000, result.returnedAt + 30_000 - Date.now()),
+      });
+      took[base.name] = Date.now() - result.returnedAt;
+      // Announced to screen readers, politely.
+      await expect(page.locator('[data-live-updates] [aria-live="polite"]')).toHaveText("1 new update");
+    }),
+  );
+  report("live entry, 'new updates' button in an open page", took);
+
+  for (const { base, page, shown, polls, context } of readers) {
+    // The page did not move: the list is what it was until the reader asks.
+    await expect(page.locator("#live-entries article"), base.name).toHaveCount(shown);
+    await page.getByRole("button", { name: "1 new update" }).click();
+    await expect(page.locator("#live-entries article"), base.name).toHaveCount(shown + 1);
+    await expect(page.locator("#live-entries article").first(), base.name).toHaveAttribute(
+      "data-entry-id",
+      added,
+    );
+    await expect(page.locator(`#entry-${added}`), base.name).toBeFocused();
+    await expect(page.locator(`#entry-${added}`), base.name).toContainText(
+      "Readers see this without reloading.",
+    );
+    await expect(page.getByRole("button", { name: /new update/ }), base.name).toBeHidden();
+    console.log(`${base.name}: ${polls.length} polls while the page was open`);
+    await context.close();
+  }
+  rmSync(path.join(liveDir, `${added}.md`));
+  expect(publish().status).toBe(0);
 });
