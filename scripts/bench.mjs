@@ -22,6 +22,8 @@
  *     straight at the instance, with its resident memory after warm-up and after each chunk
  *
  * Figures go to .bench/latest.json. Everything it starts (server, nginx, Chromium) it stops.
+ * What live coverage's readers cost (1,000 of them polling through nginx while entries are
+ * published) is `npm run bench:live` (scripts/bench-live.mjs), a run of its own.
  *
  *   npm run bench                              # everything (about 15 minutes on 2 cores)
  *   npm run bench -- --skip lighthouse         # or: --skip weights,lighthouse,load,soak
