@@ -1,0 +1,87 @@
+/**
+ * The live updates island on synthetic story 5 (live coverage, 25 entries) as a reader meets it
+ * without a publish: it polls the story's live.json every LIVE_POLL_SECONDS while the tab is in
+ * view, shows nothing when nothing changed, and the page is complete without JavaScript. (The
+ * button for a new entry, on every base, is in e2e/publish/publish.spec.ts.)
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { LIVE_POLL_CACHE_CONTROL } from "../../lib/http-headers.mjs";
+import { livePollPath } from "../../lib/url";
+import { LIVE_POLL_SECONDS } from "../../site.config";
+import { expectNoAxeViolations } from "../helpers";
+
+const story = "/stories/synthetic-00005";
+const poll = livePollPath(story);
+
+/** The polls the page sends from now on. */
+function countPolls(page: Page) {
+  const polls: number[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === poll) polls.push(Date.now());
+  });
+  return polls;
+}
+
+test("the poll answers the live story's entries, cacheable for seconds; any other story's is a 404", async ({
+  page,
+  request,
+}) => {
+  const answer = await request.get(poll);
+  expect(answer.status()).toBe(200);
+  expect(answer.headers()["cache-control"]).toBe(LIVE_POLL_CACHE_CONTROL);
+  const state = await answer.json();
+  await page.goto(story);
+  const listed = page.locator("#live-entries article[data-entry-id]");
+  await expect(listed).toHaveCount(state.count);
+  await expect(listed.first()).toHaveAttribute("data-entry-id", state.newest);
+  for (const other of ["/stories/synthetic-00004", "/stories/no-such-story"]) {
+    expect((await request.get(livePollPath(other))).status(), other).toBe(404);
+  }
+  // A story that is not live has no island at all.
+  await page.goto("/stories/synthetic-00004");
+  await expect(page.locator("[data-live-updates]")).toHaveCount(0);
+});
+
+test("the island polls every LIVE_POLL_SECONDS while the tab is in view, not while hidden, and shows no button when nothing changed", async ({
+  page,
+}) => {
+  await page.clock.install();
+  const polls = countPolls(page);
+  await page.goto(story);
+  await expect(page.locator("[data-live-updates] button")).toBeHidden();
+  // Once the island's code has loaded (its chunk), each interval is one poll.
+  await page.waitForLoadState("networkidle");
+  await page.clock.runFor(LIVE_POLL_SECONDS * 1000);
+  await expect.poll(() => polls.length).toBe(1);
+  await page.clock.runFor(LIVE_POLL_SECONDS * 1000);
+  await expect.poll(() => polls.length).toBe(2);
+  await expect(page.locator("[data-live-updates] button")).toBeHidden();
+  await expect(page.locator('[data-live-updates] [aria-live="polite"]')).toHaveText("");
+
+  // The reader switches tabs: no polls; back, one at once.
+  const setVisibility = (state: "hidden" | "visible") =>
+    page.evaluate((state) => {
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => state });
+      document.dispatchEvent(new Event("visibilitychange"));
+    }, state);
+  await setVisibility("hidden");
+  await page.clock.runFor(LIVE_POLL_SECONDS * 3 * 1000);
+  await page.waitForTimeout(300);
+  expect(polls.length, "no poll while hidden").toBe(2);
+  await setVisibility("visible");
+  await expect.poll(() => polls.length).toBe(3);
+  await expectNoAxeViolations(page);
+});
+
+test("without JavaScript the live page is complete as loaded, with no button", async ({
+  browser,
+  request,
+}) => {
+  const state = await (await request.get(poll)).json();
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(story);
+  await expect(page.locator("#live-entries article[data-entry-id]")).toHaveCount(state.count);
+  await expect(page.getByRole("button", { name: /new update/ })).toHaveCount(0);
+  await context.close();
+});
