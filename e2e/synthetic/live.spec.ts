@@ -262,6 +262,11 @@ test.describe("a live story's distribution", () => {
     expect(feed.items[expected.indexOf(titled)].title).toBe(titled.title);
     expect(feed.items[0]["content:encoded"]).toContain(expected[0].text);
 
+    // The sitemap dates the story by its newest entry.
+    const sitemap = await (await request.get("/sitemap.xml")).text();
+    const lastmod = new RegExp(`${live}</loc>\\s*<lastmod>([^<]+)</lastmod>`).exec(sitemap)?.[1];
+    expect(Date.parse(lastmod!)).toBe(entries[0].time);
+
     for (const format of ["atom.xml", "feed.json"]) {
       expect((await request.get(`${live}/${format}`)).status(), format).toBe(200);
     }
