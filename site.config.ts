@@ -42,6 +42,15 @@ export const sectionNames = sections.map((s) => s.name) as SectionName[];
 export const PAGE_SIZE = 20;
 
 /**
+ * How many entries a page of a live blog shows (the pinned ones aside, above them on page 1):
+ * the newest at the story's address, older ones at /stories/<slug>/page/<n>.
+ */
+export const LIVE_PAGE_SIZE = 20;
+
+/** How many of a live blog's newest entries its structured data lists (liveBlogUpdate). */
+export const LIVE_BLOG_UPDATES = 10;
+
+/**
  * How many results a page of search results shows: ten, as search engines show, each with its
  * snippet. Half a listing page: a search page is rendered for each new query (no cache can
  * hold them all), and at 20 results rendering it cost a third more.

@@ -35,7 +35,8 @@ export function watchLiveEntries(root: HTMLElement, poll: string, every: number)
   async function check() {
     try {
       const response = await fetch(poll);
-      if (response.status === 404) return stop();
+      // Gone (404, or 410 for a story taken down): nothing more will come.
+      if (response.status === 404 || response.status === 410) return stop();
       if (response.ok) show((latest = (await response.json()) as State));
     } catch {
       // Offline for a moment: try again at the next turn.

@@ -37,7 +37,12 @@ export const coveredByFonts = (text: string) =>
     .replace(/\s+/g, " ")
     .trim();
 
-type Props = { kicker?: string; title: string };
+type Props = {
+  kicker?: string;
+  title: string;
+  /** A word set in a box before the kicker: "Live" on live coverage that is running. */
+  badge?: string;
+};
 
 /** A 1200x630 card for social networks and search results: masthead, section, headline. */
 export async function socialImage(props: Props) {
@@ -59,19 +64,36 @@ export async function socialImage(props: Props) {
       }}
     >
       <div style={{ display: "flex", flexDirection: "column" }}>
-        {kicker && (
-          <div
-            style={{
-              fontFamily: "Sans",
-              fontSize: 30,
-              color: "#a4161a",
-              textTransform: "uppercase",
-              letterSpacing: 3,
-            }}
-          >
-            {kicker}
-          </div>
-        )}
+        <div style={{ display: "flex", alignItems: "center", gap: 24 }}>
+          {props.badge && (
+            <div
+              style={{
+                fontFamily: "Sans",
+                fontSize: 30,
+                color: "#ffffff",
+                background: "#a4161a",
+                padding: "6px 16px",
+                textTransform: "uppercase",
+                letterSpacing: 3,
+              }}
+            >
+              {props.badge}
+            </div>
+          )}
+          {kicker && (
+            <div
+              style={{
+                fontFamily: "Sans",
+                fontSize: 30,
+                color: "#a4161a",
+                textTransform: "uppercase",
+                letterSpacing: 3,
+              }}
+            >
+              {kicker}
+            </div>
+          )}
+        </div>
         <div style={{ fontFamily: "Serif", fontSize: size, lineHeight: 1.12, marginTop: 20 }}>{title}</div>
       </div>
       <div

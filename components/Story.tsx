@@ -6,17 +6,21 @@ import {
   isLiveNow,
   isScheduled,
   leadImageOf,
+  modifiedAtOf,
   topicsOf,
   type Article,
   type Author,
+  type EmbedRef,
 } from "@/lib/content";
+import type { LivePage } from "@/lib/live";
 import { absoluteUrl, livePollPath } from "@/lib/url";
 import { LIVE_POLL_SECONDS, type Section } from "@/site.config";
 import { Byline } from "./Byline";
 import { Dateline } from "./Dateline";
 import { EmbedCards } from "./EmbedCards.island";
 import { LeadImage } from "./LeadImage";
-import { LiveEntriesPlaceholder } from "./LiveEntriesPlaceholder";
+import { LiveBlog } from "./LiveBlog";
+import { LiveStatus } from "./LiveStatus";
 import { LiveUpdates } from "./LiveUpdates.island";
 import { RelatedStories } from "./RelatedStories";
 import { SectionLabel } from "./SectionLabel";
@@ -37,12 +41,21 @@ type Props = {
   next?: Article;
   /** Shown through a signed preview link (lib/preview.mjs): its banner says so. */
   preview?: boolean;
+  /** A live story's page of entries (lib/live.ts), shown in place of the body. */
+  live?: LivePage | null;
 };
 
-export function Story({ story, authors, section, related, previous, next, preview = false }: Props) {
+export function Story({ story, authors, section, related, previous, next, preview = false, live }: Props) {
   const url = absoluteUrl(story.url);
   const corrections = correctionsOf(story);
   const image = leadImageOf(story);
+  const modified = modifiedAtOf(story);
+  const embeds = live
+    ? [
+        live.page === 1 ? embedsOf(story) : [],
+        ...[...live.pinned, ...live.entries].map((e) => e.embeds as EmbedRef[]),
+      ]
+    : [embedsOf(story)];
   return (
     <>
       <article className="mx-auto max-w-[42rem]">
@@ -53,6 +66,7 @@ export function Story({ story, authors, section, related, previous, next, previe
             preview={preview}
           />
           <SectionLabel section={section} />
+          <LiveStatus story={story} />
           <h1 className="mt-2 font-serif text-3xl leading-tight font-bold text-balance sm:text-5xl">
             {story.headline}
           </h1>
@@ -64,20 +78,25 @@ export function Story({ story, authors, section, related, previous, next, previe
           <div className="mt-2">
             <Dateline
               published={story.publishedAt}
-              updated={story.modifiedAt !== story.publishedAt ? story.modifiedAt : undefined}
+              updated={modified !== story.publishedAt ? modified : undefined}
               readingMinutes={story.readingMinutes}
             />
           </div>
           <LatestCorrection entries={corrections} />
         </header>
         {image && <LeadImage image={image} />}
-        <TableOfContents headings={headingsOf(story)} />
-        <StoryBody html={story.body.html} />
-        {story.live && <LiveEntriesPlaceholder story={story} />}
-        {isLiveNow(story) && (
+        {live ? (
+          <LiveBlog story={story} live={live} />
+        ) : (
+          <>
+            <TableOfContents headings={headingsOf(story)} />
+            <StoryBody html={story.body.html} />
+          </>
+        )}
+        {isLiveNow(story) && live?.page === 1 && (
           <LiveUpdates poll={livePollPath(story.url)} seconds={LIVE_POLL_SECONDS} {...getLiveState(story)} />
         )}
-        {embedsOf(story).length > 0 && <EmbedCards />}
+        {embeds.some((list) => list.length > 0) && <EmbedCards />}
         <CorrectionLog entries={corrections} />
         <TopicLinks topics={topicsOf(story)} />
         <ShareLinks url={url} title={story.headline} />

@@ -1,4 +1,4 @@
-import { getAuthorsOf, getSectionOf, type Article } from "@/lib/content";
+import { getAuthorsOf, getSectionOf, isLiveNow, type Article } from "@/lib/content";
 import { formatDate, formatNames } from "@/lib/format";
 
 type Props = {
@@ -18,6 +18,12 @@ export function StoryCard({ story, lead = false, level = 2, showSection = true }
     <article className={lead ? "border-b border-rule pb-8" : "border-b border-rule py-5"}>
       {showSection && (
         <p className="text-xs font-bold tracking-wider text-accent uppercase">{section.name}</p>
+      )}
+      {/* Live coverage says so in every listing while it runs; once ended it is an ordinary story. */}
+      {isLiveNow(story) && (
+        <p className="mt-1">
+          <span className="live-label">Live</span>
+        </p>
       )}
       <Heading
         className={`mt-1 max-w-4xl font-serif font-bold text-balance ${lead ? "text-3xl leading-tight sm:text-5xl" : "text-xl leading-snug"}`}

@@ -194,6 +194,15 @@ export function getLiveState(story: Article): LiveState {
 /** Whether a story is live coverage that has not ended. */
 export const isLiveNow = (story: Article) => Boolean(story.live) && !story.coverageEndAt;
 
+/**
+ * When a story last changed: its own modification time, or, for live coverage, its newest
+ * entry's time when that is later. Every dateModified, lastmod and feed date reads this.
+ */
+export function modifiedAtOf(story: Article): string {
+  const latest = getLiveEntries(story)[0];
+  return latest && latest.timeAt > story.modifiedAt ? latest.timeAt : story.modifiedAt;
+}
+
 /** A story that was taken down (its page answers 410 Gone), or null. */
 export const getTakedown = (slug: string): Takedown | null => view().takedowns.get(slug) ?? null;
 

@@ -8,12 +8,15 @@ import { FEED_ITEMS_COUNT, site, type Section } from "@/site.config";
 import {
   getAllStories,
   getAuthorsOf,
+  getLiveEntries,
+  modifiedAtOf,
   getStoriesByAuthor,
   getStoriesBySection,
   getStoriesByTopic,
   topicsOf,
 } from "./content";
 import type { Article, Author, TopicRef } from "./content";
+import { entryHeadline, entryPermalink, entryText } from "./live";
 import { absoluteUrl } from "./url";
 
 export const feedFormats = {
@@ -34,6 +37,8 @@ export type Channel = {
   /** Where the channel's feeds live: `${feedBase}/feed.xml` and so on. */
   feedBase: string;
   stories: Article[];
+  /** A live blog's feed: its entries are the items (newest first), not stories. */
+  liveStory?: Article;
 };
 
 export const siteChannel = (): Channel => ({
@@ -68,6 +73,16 @@ export const authorChannel = (author: Author): Channel => ({
   stories: getStoriesByAuthor(author),
 });
 
+/** A live story's own feed, at `${story.url}/feed.xml` (and atom.xml, feed.json): its entries. */
+export const liveChannel = (story: Article): Channel => ({
+  title: `${story.headline} | ${site.name}`,
+  description: story.standfirst,
+  path: story.url,
+  feedBase: story.url,
+  stories: [],
+  liveStory: story,
+});
+
 export const feedUrl = (channel: Channel, format: FeedFormat) => absoluteUrl(`${channel.feedBase}/${format}`);
 
 /**
@@ -75,9 +90,9 @@ export const feedUrl = (channel: Channel, format: FeedFormat) => absoluteUrl(`${
  * image keeps its plain `src`, the file itself: the srcset and sizes (the page's optimiser
  * widths) are left out, since readers treat them unevenly and the file is what they can load.
  */
-function absoluteContent(story: Article): string {
-  const page = absoluteUrl(story.url);
-  const html = story.body.html.replace(/<img\b[^>]*>/g, (img) => img.replace(/ (srcset|sizes)="[^"]*"/g, ""));
+function absoluteContent(body: string, path: string): string {
+  const page = absoluteUrl(path);
+  const html = body.replace(/<img\b[^>]*>/g, (img) => img.replace(/ (srcset|sizes)="[^"]*"/g, ""));
   return html.replace(/\b(href|src)="([#/][^"]*)"/g, (_, attr: string, target: string) => {
     const url = target.startsWith("#") ? `${page}${target}` : absoluteUrl(target);
     return `${attr}="${url}"`;
@@ -96,7 +111,30 @@ type Entry = {
   topics: string[];
 };
 
+/** A live blog's entries as items: each its own permalink, title (or first words) and HTML. */
+function liveEntries(story: Article): Entry[] {
+  const authors = getAuthorsOf(story).map((a) => ({ name: a.name, url: absoluteUrl(a.url) }));
+  return getLiveEntries(story)
+    .slice(0, FEED_ITEMS_COUNT)
+    .map((entry) => {
+      const url = absoluteUrl(entryPermalink(story, entry));
+      const text = entryText(entry);
+      return {
+        id: url,
+        url,
+        title: entryHeadline(entry),
+        summary: text.length > 300 ? `${text.slice(0, text.lastIndexOf(" ", 299))}…` : text,
+        content: absoluteContent(entry.body.html, story.url),
+        published: new Date(entry.timeAt),
+        modified: new Date(entry.timeAt),
+        authors,
+        topics: topicsOf(story).map((t) => t.name),
+      };
+    });
+}
+
 function entries(channel: Channel): Entry[] {
+  if (channel.liveStory) return liveEntries(channel.liveStory);
   return channel.stories.slice(0, FEED_ITEMS_COUNT).map((story) => {
     const url = absoluteUrl(story.url);
     return {
@@ -104,9 +142,9 @@ function entries(channel: Channel): Entry[] {
       url,
       title: story.headline,
       summary: story.standfirst,
-      content: absoluteContent(story),
+      content: absoluteContent(story.body.html, story.url),
       published: new Date(story.publishedAt),
-      modified: new Date(story.modifiedAt),
+      modified: new Date(modifiedAtOf(story)),
       authors: getAuthorsOf(story).map((a) => ({ name: a.name, url: absoluteUrl(a.url) })),
       topics: topicsOf(story).map((t) => t.name),
     };
@@ -117,18 +155,19 @@ function entries(channel: Channel): Entry[] {
  * The channel's last change: its newest modification (an empty channel: the site's), never the
  * build time, so that rebuilding unchanged content changes no byte.
  */
-function lastChange(items: Entry[]): Date {
+function lastChange(channel: Channel, items: Entry[]): Date {
   const times = items.map((i) => i.modified.getTime());
+  if (channel.liveStory) times.push(Date.parse(modifiedAtOf(channel.liveStory)));
   if (times.length > 0) return new Date(Math.max(...times));
   const newest = getAllStories()[0];
-  return new Date(newest ? newest.modifiedAt : "2025-01-01T00:00:00Z");
+  return new Date(newest ? modifiedAtOf(newest) : "2025-01-01T00:00:00Z");
 }
 
 export function renderFeed(channel: Channel, format: FeedFormat): string {
   const items = entries(channel);
   const home = absoluteUrl(channel.path);
   const self = feedUrl(channel, format);
-  const updated = lastChange(items);
+  const updated = lastChange(channel, items);
   switch (format) {
     case "feed.xml":
       return generateRssFeed({

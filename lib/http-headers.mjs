@@ -88,11 +88,12 @@ export const LIVE_POLL_PATH = /^\/stories\/[^/]+\/live\.json$/;
 
 /**
  * The paths that get PAGE_CACHE_CONTROL: all but hashed assets (Next's own immutable, year-long
- * header), Next's image optimizer (its own header), the health check (never cached) and preview
- * links (private: lib/preview.mjs). A Next `headers()` source, which is also a JavaScript
- * regular expression for the whole path.
+ * header), Next's image optimizer (its own header), the health check (never cached), preview
+ * links (private: lib/preview.mjs) and live entries' permalinks (their redirect's own
+ * ENTRY_REDIRECT_CACHE_CONTROL; Next keeps a header set before it answers). A Next `headers()`
+ * source, which is also a JavaScript regular expression for the whole path.
  */
-export const PAGE_PATHS = "/((?!_next/static|_next/image|healthz|preview/).*)";
+export const PAGE_PATHS = "/((?!_next/static|_next/image|healthz|preview/|stories/[^/]+/entries/).*)";
 
 /**
  * A 404 that would otherwise be public: shared caches keep it 2 seconds, browsers not at all,
@@ -101,3 +102,10 @@ export const PAGE_PATHS = "/((?!_next/static|_next/image|healthz|preview/).*)";
  * unpublished is replaced by it at once rather than served stale.
  */
 export const NOT_FOUND_CACHE_CONTROL = "public, max-age=0, s-maxage=2";
+
+/**
+ * A live blog entry's permalink (/stories/<slug>/entries/<id>) redirects (307) to the page that
+ * holds the entry now, which changes as entries are added: browsers ask each time, shared
+ * caches keep it 2 seconds, as long as the page itself.
+ */
+export const ENTRY_REDIRECT_CACHE_CONTROL = "public, max-age=0, s-maxage=2";

@@ -5,8 +5,15 @@
  */
 import type { Metadata } from "next";
 import { site, type Section } from "@/site.config";
-import { topicsOf, type Article, type Author } from "./content";
-import { feedAlternates, sectionChannel, siteChannel, type Channel, type FeedFormat } from "./feeds";
+import { modifiedAtOf, topicsOf, type Article, type Author } from "./content";
+import {
+  feedAlternates,
+  liveChannel,
+  sectionChannel,
+  siteChannel,
+  type Channel,
+  type FeedFormat,
+} from "./feeds";
 import { SOCIAL_IMAGE } from "./structured-data";
 import { pagePath, type Listing } from "./listings";
 import { absoluteUrl, socialImagePath } from "./url";
@@ -76,14 +83,21 @@ export function pageMetadata({
   };
 }
 
-type StoryMetadata = { story: Article; authors: Author[]; section: Section };
+type StoryMetadata = {
+  story: Article;
+  authors: Author[];
+  section: Section;
+  /** A live blog's page (1: the story's own address). */
+  page?: number;
+};
 
-export function storyMetadata({ story, authors, section }: StoryMetadata): Metadata {
+export function storyMetadata({ story, authors, section, page = 1 }: StoryMetadata): Metadata {
   const base = pageMetadata({
-    title: story.headline,
+    title: page > 1 ? `${story.headline}, page ${page}` : story.headline,
     description: story.standfirst,
-    path: story.url,
-    channels: [sectionChannel(section)],
+    path: pagePath(story.url, page),
+    // A live blog announces its own feed (its entries) first.
+    channels: [...(story.live ? [liveChannel(story)] : []), sectionChannel(section)],
     // A story page points feed readers at its section's and the site's RSS; the listing pages
     // announce all three formats.
     feedFormats: ["feed.xml"],
@@ -97,7 +111,7 @@ export function storyMetadata({ story, authors, section }: StoryMetadata): Metad
       ...base.openGraph,
       type: "article",
       publishedTime: story.publishedAt,
-      modifiedTime: story.modifiedAt,
+      modifiedTime: modifiedAtOf(story),
       authors: authors.map((a) => absoluteUrl(a.url)),
       section: section.name,
       tags: topicsOf(story).map((t) => t.name),

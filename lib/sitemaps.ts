@@ -7,16 +7,18 @@ import {
   getStoriesByAuthor,
   getStoriesBySection,
   getStoriesByTopic,
+  isLiveNow,
+  modifiedAtOf,
   type Article,
 } from "./content";
 import { absoluteUrl } from "./url";
 
 /** The newest modification among some stories: a listing page changes when one of them does. */
 const newest = (stories: Article[]) =>
-  stories.reduce<string | undefined>(
-    (max, s) => (!max || s.modifiedAt > max ? s.modifiedAt : max),
-    undefined,
-  );
+  stories.reduce<string | undefined>((max, s) => {
+    const modified = modifiedAtOf(s);
+    return !max || modified > max ? modified : max;
+  }, undefined);
 
 /** Every public page with something on it, with the time it last changed. */
 export function sitemapEntries(): MetadataRoute.Sitemap {
@@ -27,7 +29,7 @@ export function sitemapEntries(): MetadataRoute.Sitemap {
   return [
     ...listing("/", stories),
     ...sections.flatMap((s) => listing(`/${s.slug}`, getStoriesBySection(s))),
-    ...stories.map((s) => ({ url: absoluteUrl(s.url), lastModified: s.modifiedAt })),
+    ...stories.map((s) => ({ url: absoluteUrl(s.url), lastModified: modifiedAtOf(s) })),
     ...getAllAuthors().flatMap((a) => listing(a.url, getStoriesByAuthor(a))),
     ...getAllTopics().flatMap((t) => listing(`/topics/${t.slug}`, getStoriesByTopic(t))),
   ];
@@ -40,7 +42,9 @@ const escapeXml = (text: string) =>
   );
 
 /**
- * A Google News sitemap: the stories first published in the last two days, at most 1,000, each
+ * A Google News sitemap: the stories first published in the last two days, and live coverage
+ * that has not ended and had an entry in the last two days (a live blog stays news while it
+ * runs, however long ago it started), at most 1,000, each
  * with the news namespace's publication name and language, publication date and title. Written
  * by hand: sitemap.js, the library for the job, refuses to write an empty sitemap, and an empty
  * one is the correct answer whenever nothing was published in the last two days.
@@ -50,7 +54,8 @@ export function newsSitemapXml(stories: Article[], now: Date): string {
   const recent = stories
     .filter((s) => {
       const t = Date.parse(s.publishedAt);
-      return t >= since && t <= now.getTime();
+      if (t > now.getTime()) return false;
+      return t >= since || (isLiveNow(s) && Date.parse(modifiedAtOf(s)) >= since);
     })
     .slice(0, 1000);
   const language = site.language.split("-")[0];

@@ -2,9 +2,20 @@
  * schema.org structured data (JSON-LD), typed with schema-dts. Pages render what these return
  * through components/JsonLd.tsx; nothing is written by hand in a route.
  */
-import type { BreadcrumbList, Graph, ListItem, NewsArticle, Organization, Thing, WebSite } from "schema-dts";
-import { site, type Section } from "@/site.config";
-import { leadImageOf, topicsOf, type Article, type Author } from "./content";
+import type {
+  BlogPosting,
+  BreadcrumbList,
+  Graph,
+  ListItem,
+  LiveBlogPosting,
+  NewsArticle,
+  Organization,
+  Thing,
+  WebSite,
+} from "schema-dts";
+import { LIVE_BLOG_UPDATES, site, type Section } from "@/site.config";
+import { getLiveEntries, leadImageOf, modifiedAtOf, topicsOf, type Article, type Author } from "./content";
+import { entryHeadline, entryPermalink, entryText } from "./live";
 import { absoluteUrl, socialImagePath } from "./url";
 
 /** Google shows at most 110 characters of a NewsArticle headline. */
@@ -79,7 +90,7 @@ export function newsArticle({ story, authors, section }: StoryContext): Node<New
     url,
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     datePublished: story.publishedAt,
-    dateModified: story.modifiedAt,
+    dateModified: modifiedAtOf(story),
     author: authors.map((a) => ({ "@type": "Person" as const, name: a.name, url: absoluteUrl(a.url) })),
     publisher: organization(),
     image: [
@@ -108,6 +119,33 @@ export function newsArticle({ story, authors, section }: StoryContext): Node<New
     isAccessibleForFree: true,
   };
 }
+
+/**
+ * A live story: the article, as a LiveBlogPosting (schema.org), with when coverage started (its
+ * publication) and ended (once it has), and its newest entries as liveBlogUpdate, newest first.
+ */
+export function liveBlogPosting(context: StoryContext): Node<LiveBlogPosting> {
+  const { story } = context;
+  return {
+    ...newsArticle(context),
+    "@type": "LiveBlogPosting",
+    coverageStartTime: story.publishedAt,
+    ...(story.coverageEndAt ? { coverageEndTime: story.coverageEndAt } : {}),
+    liveBlogUpdate: getLiveEntries(story)
+      .slice(0, LIVE_BLOG_UPDATES)
+      .map((entry): Node<BlogPosting> => ({
+        "@type": "BlogPosting",
+        headline: truncate(entryHeadline(entry), HEADLINE_MAX),
+        datePublished: entry.timeAt,
+        url: absoluteUrl(entryPermalink(story, entry)),
+        articleBody: entryText(entry),
+      })),
+  };
+}
+
+/** A story's article node: a LiveBlogPosting for live coverage, else a NewsArticle. */
+export const storyArticle = (context: StoryContext) =>
+  context.story.live ? liveBlogPosting(context) : newsArticle(context);
 
 /** One graph per page, so that nodes can refer to each other by @id. */
 export function graph(...nodes: Node<Thing>[]): Graph {

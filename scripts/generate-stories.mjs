@@ -9,7 +9,8 @@
  * shares its byline with a second one), a section from site.config.ts, two to four topics from a
  * fixed list, two section headings and about 400 words. A few stories carry planted words that
  * tests search for; story 2 has a figure, a pull quote and a fact box; story 3 embeds a YouTube
- * video and an X post; story 5 is live coverage with its entries in live/synthetic-00005/.
+ * video and an X post; story 5 is live coverage with its entries in live/synthetic-00005/;
+ * story 6 is live coverage that has ended.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -312,6 +313,23 @@ for (let i = 1; i <= count; i++) {
           `Synthetic live entry ${n} of story 5: test data, not news.`,
           "",
         ].join("\n"),
+      );
+    }
+  }
+  // Story 6 is live coverage that has ended: two entries, ten minutes apart, and coverageEnd
+  // half an hour after it began. Fixed text, as for story 5.
+  if (i === 6) {
+    extra.push(
+      "live: true",
+      `coverageEnd: ${new Date(time + 30 * 60_000).toISOString().replace(/\.\d+Z$/, "Z")}`,
+    );
+    const dir = path.join(out, "live", `synthetic-${pad(i)}`);
+    mkdirSync(dir, { recursive: true });
+    for (let n = 1; n <= 2; n++) {
+      const at = new Date(time + n * 10 * 60_000).toISOString().replace(/\.\d+Z$/, "Z");
+      writeFileSync(
+        path.join(dir, `entry-${pad(n)}.md`),
+        `---\ntime: ${at}\n---\n\nSynthetic live entry ${n} of story 6, whose coverage has ended: test data, not news.\n`,
       );
     }
   }

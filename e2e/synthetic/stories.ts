@@ -72,3 +72,40 @@ export const syntheticAuthorName = (slug: string) =>
   /^name: (.+)$/m.exec(
     readFileSync(path.join(SYNTHETIC.dir, "content", "authors", `${slug}.md`), "utf8"),
   )![1];
+
+/** An entry of a synthetic live story, as the generator wrote it (content/live/<slug>/). */
+export type SyntheticEntry = {
+  id: string;
+  time: number;
+  title?: string;
+  key: boolean;
+  pinned: boolean;
+  text: string;
+};
+
+/** A live story's entries read from their files, newest first (the same time: by file name, last first). */
+export function readLiveEntries(storySlug: string): SyntheticEntry[] {
+  const dir = path.join(SYNTHETIC.dir, "content", "live", storySlug);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".md"))
+    .map((file) => {
+      const text = readFileSync(path.join(dir, file), "utf8");
+      const [, front, body] = text.split("---");
+      return {
+        id: file.replace(/\.md$/, ""),
+        time: Date.parse(/^time: (.+)$/m.exec(front)![1]),
+        title: /^title: "(.*)"$/m.exec(front)?.[1],
+        key: /^key: true$/m.test(front),
+        pinned: /^pinned: true$/m.test(front),
+        text: body.trim(),
+      };
+    })
+    .sort((a, b) => b.time - a.time || b.id.localeCompare(a.id));
+}
+
+/** A story's `coverageEnd`, from its file (undefined while its coverage runs). */
+export const readCoverageEnd = (storySlug: string): number | undefined => {
+  const text = readFileSync(path.join(SYNTHETIC.dir, "content", "stories", `${storySlug}.md`), "utf8");
+  const end = /^coverageEnd: (.+)$/m.exec(text)?.[1];
+  return end ? Date.parse(end) : undefined;
+};

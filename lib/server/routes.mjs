@@ -34,10 +34,11 @@ export function internalRoutes(buildDir) {
 export const UNKNOWN_PATH = "/_unknown";
 
 /** A taken-down story's page and social image answer 410 Gone. */
-const STORY_PATH = /^\/stories\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/social\.png)?$/;
+const STORY_PATH = /^\/stories\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/.*)?$/;
 
 /**
- * Whether the path is the page or social image of a story that was taken down.
+ * Whether the path is a story that was taken down, or anything under it: its social image, and
+ * a live story's further pages, entry permalinks and feeds.
  *
  * @param {string} pathname
  * @param {{ current(): { takedowns: { has(slug: string): boolean } } }} store lib/store.mjs

@@ -66,7 +66,10 @@ describe("takenDown", () => {
     expect(takenDown("/stories/a-withdrawn-story", store)).toBe(true);
     expect(takenDown("/stories/a-withdrawn-story/social.png", store)).toBe(true);
     expect(takenDown("/stories/another-story", store)).toBe(false);
-    expect(takenDown("/stories/a-withdrawn-story/other.png", store)).toBe(false);
+    // Everything under it: a live story's pages, entry permalinks and feeds.
+    for (const under of ["page/2", "entries/entry-00003", "feed.xml", "other.png"]) {
+      expect(takenDown(`/stories/a-withdrawn-story/${under}`, store), under).toBe(true);
+    }
     expect(takenDown("/authors/a-withdrawn-story", store)).toBe(false);
     expect(takenDown("/stories/A-Withdrawn-Story", store)).toBe(false);
   });

@@ -38,8 +38,11 @@ export function setSiteHeaders(res, pathname, headers) {
   else if (PAGES.test(pathname)) res.setHeader("Cache-Control", PAGE_CACHE_CONTROL);
 }
 
-/** Statuses a shared cache may keep, when the response says it may. */
-const STORABLE = new Set([200, 203, 204, 206, 301, 304, 308, 410]);
+/**
+ * Statuses a shared cache may keep, when the response says it may (307: a live entry's
+ * permalink, for two seconds: ENTRY_REDIRECT_CACHE_CONTROL).
+ */
+const STORABLE = new Set([200, 203, 204, 206, 301, 304, 307, 308, 410]);
 
 /**
  * Next's x-nextjs-* headers tell clients about its cache and routing: nothing they need. They

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { LIVE_POLL_CACHE_CONTROL, NOT_FOUND_CACHE_CONTROL, PAGE_CACHE_CONTROL } from "../http-headers.mjs";
+import {
+  ENTRY_REDIRECT_CACHE_CONTROL,
+  LIVE_POLL_CACHE_CONTROL,
+  NOT_FOUND_CACHE_CONTROL,
+  PAGE_CACHE_CONTROL,
+} from "../http-headers.mjs";
 import { hideInternals, setSiteHeaders, siteHeaders } from "./site-headers.mjs";
 import { send, withServer } from "./testing";
 
@@ -47,7 +52,7 @@ describe("site headers", () => {
     // Served over plain HTTP: no HSTS, and no upgrade of requests.
     expect(page.headers["strict-transport-security"]).toBeUndefined();
     expect(page.headers["content-security-policy"]).not.toContain("upgrade-insecure-requests");
-    for (const path of ["/_next/static/chunks/a.js", "/_next/image", "/healthz"]) {
+    for (const path of ["/_next/static/chunks/a.js", "/_next/image", "/healthz", "/stories/a/entries/b"]) {
       const reply = await send(`${app.url}${path}`);
       expect(reply.headers["cache-control"], path).toBeUndefined();
       expect(reply.headers["x-frame-options"], path).toBe("DENY");
@@ -84,6 +89,8 @@ describe("hideInternals", () => {
     // Statuses a cache may keep keep their header; so does one that is not cacheable anyway.
     for (const status of [200, 206, 301, 308, 410])
       expect(await ask(status, PAGE_CACHE_CONTROL)).toBe(PAGE_CACHE_CONTROL);
+    // A live entry's permalink redirects (307) to its page for a moment.
+    expect(await ask(307, ENTRY_REDIRECT_CACHE_CONTROL)).toBe(ENTRY_REDIRECT_CACHE_CONTROL);
     expect(await ask(500, "private, no-cache, no-store, max-age=0")).toBe(
       "private, no-cache, no-store, max-age=0",
     );

@@ -6,8 +6,9 @@ import { StoryRemoved } from "@/components/StoryRemoved";
 import { getAuthorsOf, getSectionOf, getStoryBySlug, getStoryForPreview, getTakedown } from "@/lib/content";
 import { prerenderedStories } from "@/lib/listings";
 import { previewMetadata, removedMetadata, storyMetadata } from "@/lib/metadata";
+import { livePage } from "@/lib/live";
 import { relatedStories, sectionNeighbours } from "@/lib/related";
-import { breadcrumbs, graph, newsArticle } from "@/lib/structured-data";
+import { breadcrumbs, graph, storyArticle } from "@/lib/structured-data";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -50,12 +51,13 @@ export default async function StoryPage({ params }: Props) {
   ];
   return (
     <>
-      <JsonLd data={graph(newsArticle({ story, authors, section }), breadcrumbs(trail))} />
+      <JsonLd data={graph(storyArticle({ story, authors, section }), breadcrumbs(trail))} />
       <Story
         story={story}
         authors={authors}
         preview={preview}
         section={section}
+        live={livePage(story, 1)}
         related={relatedStories(story)}
         {...sectionNeighbours(story)}
       />

@@ -1,0 +1,62 @@
+import { notFound } from "next/navigation";
+import { Story } from "@/components/Story";
+import { JsonLd } from "@/components/JsonLd";
+import { getAuthorsOf, getSectionOf, getStoryBySlug } from "@/lib/content";
+import { parsePage, pagePath } from "@/lib/listings";
+import { livePage } from "@/lib/live";
+import { storyMetadata } from "@/lib/metadata";
+import { relatedStories, sectionNeighbours } from "@/lib/related";
+import { breadcrumbs, graph } from "@/lib/structured-data";
+
+type Props = { params: Promise<{ slug: string; page: string }> };
+
+// A live blog's older entries (lib/live.ts): rendered on first request, kept until the content
+// changes. Page 1 is the story's own address, never /page/1; past the last page, or for a story
+// that is not live, a 404.
+export const generateStaticParams = () => [];
+
+async function resolve(params: Props["params"]) {
+  const { slug, page } = await params;
+  const story = getStoryBySlug(slug);
+  const number = parsePage(page);
+  const live = story && number > 1 ? livePage(story, number) : null;
+  return story && live ? { story, live } : null;
+}
+
+export async function generateMetadata({ params }: Props) {
+  const found = await resolve(params);
+  if (!found) return {};
+  const { story, live } = found;
+  return storyMetadata({
+    story,
+    authors: getAuthorsOf(story),
+    section: getSectionOf(story),
+    page: live.page,
+  });
+}
+
+export default async function LiveBlogPage({ params }: Props) {
+  const found = await resolve(params);
+  if (!found) notFound();
+  const { story, live } = found;
+  const section = getSectionOf(story);
+  const trail = [
+    { name: "Home", path: "/" },
+    { name: section.name, path: `/${section.slug}` },
+    { name: story.headline, path: story.url },
+    { name: `Page ${live.page}`, path: pagePath(story.url, live.page) },
+  ];
+  return (
+    <>
+      <JsonLd data={graph(breadcrumbs(trail))} />
+      <Story
+        story={story}
+        authors={getAuthorsOf(story)}
+        section={section}
+        related={relatedStories(story)}
+        live={live}
+        {...sectionNeighbours(story)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Article } from "@/lib/content";
+import { formatDateTime } from "@/lib/format";
+import { entryAnchor, entryLocation, entryHeadline, type LivePage } from "@/lib/live";
+import { LiveEntryView } from "./LiveEntryView";
+import { Pagination } from "./Pagination";
+import { StoryBody } from "./StoryBody";
+
+type Props = { story: Article; live: LivePage };
+
+/**
+ * A live story's page in place of an ordinary story's body: on page 1 the story's own text,
+ * then the key events (links to their entries, on whichever page), the pinned entries, and the
+ * entries newest first in #live-entries, whose <article data-entry-id> children the live
+ * updates island adds to; older entries on later pages.
+ */
+export function LiveBlog({ story, live }: Props) {
+  const here = new Set(live.entries.map((e) => e.slug));
+  for (const entry of live.pinned) here.add(entry.slug);
+  return (
+    <div className="mt-8">
+      {live.page === 1 ? (
+        <StoryBody html={story.body.html} />
+      ) : (
+        <p className="text-sm text-muted">
+          Older updates, page {live.page} of {live.totalPages}.{" "}
+          <a href={story.url} className="underline hover:text-accent">
+            The latest updates
+          </a>
+        </p>
+      )}
+      {live.keyEvents.length > 0 && (
+        <nav aria-labelledby="key-events-title" className="my-8 border-y border-rule py-4">
+          <h2 id="key-events-title" className="text-xs font-bold tracking-wider text-muted uppercase">
+            Key events
+          </h2>
+          <ol className="mt-2 space-y-2 text-base">
+            {live.keyEvents.map((entry) => (
+              <li key={entry.slug}>
+                <a
+                  href={here.has(entry.slug) ? `#${entryAnchor(entry)}` : entryLocation(story, entry)}
+                  className="underline hover:text-accent"
+                >
+                  <time dateTime={entry.timeAt} className="text-muted">
+                    {formatDateTime(entry.timeAt)}
+                  </time>{" "}
+                  {entryHeadline(entry)}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
+      {live.pinned.map((entry) => (
+        <LiveEntryView key={entry.slug} story={story} entry={entry} pinned />
+      ))}
+      <section
+        id="live-entries"
+        aria-label={live.page === 1 ? "Updates, newest first" : `Updates, page ${live.page}, newest first`}
+      >
+        {live.entries.map((entry) => (
+          <LiveEntryView key={entry.slug} story={story} entry={entry} />
+        ))}
+      </section>
+      <Pagination base={story.url} page={live.page} totalPages={live.totalPages} />
+    </div>
+  );
+}

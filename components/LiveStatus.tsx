@@ -1,0 +1,19 @@
+import { isLiveNow, type Article } from "@/lib/content";
+import { formatDateTime } from "@/lib/format";
+
+/** Whether a live story is running ("Live", in words, not colour alone) or when it ended. */
+export function LiveStatus({ story }: { story: Article }) {
+  if (!story.live) return null;
+  if (isLiveNow(story)) {
+    return (
+      <p className="mt-2">
+        <span className="live-label">Live</span>
+      </p>
+    );
+  }
+  return (
+    <p className="mt-2 text-sm font-bold text-muted" data-live-ended>
+      Live coverage ended <time dateTime={story.coverageEndAt}>{formatDateTime(story.coverageEndAt)}</time>
+    </p>
+  );
+}

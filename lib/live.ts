@@ -1,0 +1,76 @@
+/**
+ * A live blog's pages (issue 14): which entries each page holds, where an entry's permalink
+ * leads, and the words that stand for an entry where it has no title (feeds, structured data).
+ * Page 1, at the story's own address, holds the pinned entries and the newest LIVE_PAGE_SIZE
+ * others; older ones follow at `${story.url}/page/<n>`, newest first.
+ */
+import { plainText } from "@/schema/headings";
+import { LIVE_PAGE_SIZE } from "@/site.config";
+import { getLiveEntries, type Article, type LiveEntry } from "./content";
+import { pageCount, pagePath, paginate } from "./listings";
+
+export type LivePage = {
+  /** Shown above the others, on page 1 only (empty on later pages). */
+  pinned: LiveEntry[];
+  /** This page's entries, newest first. */
+  entries: LiveEntry[];
+  /** Every key event of the blog, newest first, wherever it is. */
+  keyEvents: LiveEntry[];
+  page: number;
+  totalPages: number;
+};
+
+/** The entries that page: all but the pinned ones, newest first. */
+const pagedEntries = (story: Article) => getLiveEntries(story).filter((e) => !e.pinned);
+
+/** Page n of a live story's entries, or null when the story is not live or has no such page. */
+export function livePage(story: Article, page: number): LivePage | null {
+  if (!story.live) return null;
+  const all = getLiveEntries(story);
+  const found = paginate(pagedEntries(story), page, LIVE_PAGE_SIZE);
+  if (!found) return null;
+  return {
+    pinned: page === 1 ? all.filter((e) => e.pinned) : [],
+    entries: found.items,
+    keyEvents: all.filter((e) => e.key),
+    page: found.page,
+    totalPages: found.totalPages,
+  };
+}
+
+/** How many pages a live story's entries take (1 at least). */
+export const livePageCount = (story: Article) => pageCount(pagedEntries(story).length, LIVE_PAGE_SIZE);
+
+/** The element id of an entry on its page: its permalink is `#entry-<id>`. */
+export const entryAnchor = (entry: LiveEntry) => `entry-${entry.slug}`;
+
+/** The entry's stable address, whichever page holds it now: it redirects there. */
+export const entryPermalink = (story: Article, entry: LiveEntry) => `${story.url}/entries/${entry.slug}`;
+
+/** The page that holds an entry now (pinned entries are on page 1). */
+export function entryPageNumber(story: Article, entry: LiveEntry): number {
+  if (entry.pinned) return 1;
+  const index = pagedEntries(story).indexOf(entry);
+  return Math.floor(index / LIVE_PAGE_SIZE) + 1;
+}
+
+/** Where an entry is read now: its page and its anchor. */
+export const entryLocation = (story: Article, entry: LiveEntry) =>
+  `${pagePath(story.url, entryPageNumber(story, entry))}#${entryAnchor(entry)}`;
+
+/** A live story's entry by its id, or null. */
+export const getLiveEntry = (story: Article, slug: string): LiveEntry | null =>
+  getLiveEntries(story).find((e) => e.slug === slug) ?? null;
+
+/** An entry's text, without markup, one paragraph a block. */
+export const entryText = (entry: LiveEntry) => plainText(entry.body.raw);
+
+/** How many words of an untitled entry stand for its title. */
+const HEADLINE_WORDS = 12;
+
+/** An entry's title, or its first words where it has none. */
+export function entryHeadline(entry: LiveEntry): string {
+  if (entry.title) return entry.title;
+  const words = entryText(entry).split(/\s+/).filter(Boolean);
+  return words.length > HEADLINE_WORDS ? `${words.slice(0, HEADLINE_WORDS).join(" ")}…` : words.join(" ");
+}
