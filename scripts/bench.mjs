@@ -21,12 +21,14 @@
  *  5. a soak: about 200,000 requests (--soak-requests) over a mix of page types and new searches,
  *     straight at the instance, with its resident memory after warm-up and after each chunk
  *
- * Figures go to .bench/latest.json. Everything it starts (server, nginx, Chromium) it stops.
- * What live coverage's readers cost (1,000 of them polling through nginx while entries are
- * published) is `npm run bench:live` (scripts/bench-live.mjs), a run of its own.
+ *  6. live coverage: 1,000 readers polling a live story through nginx while an editor publishes
+ *     entries (scripts/bench-live.mjs, also `npm run bench:live` on its own), after the rest
  *
- *   npm run bench                              # everything (about 15 minutes on 2 cores)
- *   npm run bench -- --skip lighthouse         # or: --skip weights,lighthouse,load,soak
+ * Figures go to .bench/latest.json (live coverage's to .bench/live.json). Everything it starts
+ * (server, nginx, Chromium) it stops.
+ *
+ *   npm run bench                              # everything (about 20 minutes on 2 cores)
+ *   npm run bench -- --skip lighthouse         # or: --skip weights,lighthouse,load,soak,live
  *   npm run bench -- --runs 5 --rounds 5 --seconds 15
  */
 import { spawnSync } from "node:child_process";
@@ -440,3 +442,9 @@ writeFileSync(path.join(benchDir, "latest.json"), `${JSON.stringify(results, nul
 console.log("\nfigures written to .bench/latest.json");
 cleanup();
 await app.exited;
+
+// 6. Live coverage's readers, in a workspace and deployment of its own, once the rest has stopped.
+if (!skip.has("live")) {
+  const live = spawnSync(process.execPath, [path.join(root, "scripts/bench-live.mjs")], { stdio: "inherit" });
+  if (live.status !== 0) process.exitCode = live.status ?? 1;
+}
