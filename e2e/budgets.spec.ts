@@ -45,8 +45,9 @@ const EMBED_ISLAND: Band = { min: 1 * KB, max: 2.5 * KB };
  */
 const LIVE_ISLAND: Band = { min: 0.7 * KB, max: 3 * KB };
 const STORY_HTML: Band = { min: 6 * KB, max: 8 * KB };
-// Raised from 4–6 KB with issue 13: figures, pull quotes, fact boxes and embed cards (6.3 KB).
-const CSS: Band = { min: 5.5 * KB, max: 6.5 * KB };
+// Raised from 4–6 KB with issue 13 (figures, pull quotes, fact boxes and embed cards: 6.3 KB)
+// and again with issue 14 (the live page and its updates button: 6.54 KB).
+const CSS: Band = { min: 6 * KB, max: 7 * KB };
 
 test.describe("byte budgets", () => {
   let runtime: PageWeight;
@@ -120,7 +121,7 @@ test.describe("byte budgets", () => {
     expectWithin("story page", "HTML", story.html.gzip, STORY_HTML);
   });
 
-  test("the stylesheet is under 6.5 KB", () => {
+  test("the stylesheet is under 7 KB", () => {
     expect(story.css.files, "one stylesheet").toBe(1);
     expectWithin("story page", "CSS", story.css.gzip, CSS);
   });

@@ -2,15 +2,17 @@
  * The feeds of a section, topic or author (`<path>/feed.xml`, `atom.xml`, `feed.json`) are the
  * same route for each; the route files name their listing and re-export these.
  */
-import { getAuthorBySlug, getSectionBySlug, getTopicBySlug } from "@/lib/content";
+import { getAuthorBySlug, getSectionBySlug, getStoryBySlug, getTopicBySlug } from "@/lib/content";
 import {
   authorChannel,
   feedFormatNames,
   feedResponse,
   isFeedFormat,
+  liveChannel,
   sectionChannel,
   topicChannel,
   type Channel,
+  type FeedFormat,
 } from "@/lib/feeds";
 import { sections } from "@/site.config";
 
@@ -43,3 +45,16 @@ export const sectionFeeds = feedRoutes("section", orNull(getSectionBySlug, secti
 // Topic and author feeds are made on first request.
 export const topicFeeds = feedRoutes("slug", orNull(getTopicBySlug, topicChannel), () => []);
 export const authorFeeds = feedRoutes("slug", orNull(getAuthorBySlug, authorChannel), () => []);
+
+/**
+ * A live blog's own feeds (`/stories/<slug>/feed.xml`, `atom.xml`, `feed.json`): its entries,
+ * newest first; any other story is a 404. One route file per format, not a `[feed]` segment: a
+ * segment would catch every other `/stories/<slug>/<name>`, which must get the site's 404 page.
+ */
+export const liveFeed = (format: FeedFormat) => ({
+  GET: async (_: Request, { params }: { params: Promise<{ slug: string }> }) => {
+    const story = getStoryBySlug((await params).slug);
+    if (!story?.live) return new Response("Not found", { status: 404 });
+    return feedResponse(liveChannel(story), format);
+  },
+});
