@@ -13,13 +13,26 @@ import { expectNoAxeViolations } from "../helpers";
 const story = "/stories/synthetic-00005";
 const poll = livePollPath(story);
 
-/** The polls the page sends from now on. */
+/** The polls the page sends from now on, and those whose answer has arrived. */
 function countPolls(page: Page) {
   const polls: number[] = [];
+  const answered: number[] = [];
   page.on("request", (request) => {
     if (new URL(request.url()).pathname === poll) polls.push(Date.now());
   });
-  return polls;
+  page.on("requestfinished", (request) => {
+    if (new URL(request.url()).pathname === poll) answered.push(Date.now());
+  });
+  return Object.assign(polls, { answered });
+}
+
+/**
+ * The island sets its next poll's timer once the last answer has been read: wait for the
+ * answer, and a moment of real time for the page to read it, before moving the clock on.
+ */
+async function afterAnswer(page: Page, polls: ReturnType<typeof countPolls>, n: number) {
+  await expect.poll(() => polls.answered.length).toBe(n);
+  await page.waitForTimeout(300);
 }
 
 test("the poll answers the live story's entries, cacheable for seconds; any other story's is a 404", async ({
@@ -56,8 +69,10 @@ test("the island polls every LIVE_POLL_SECONDS while the tab is in view, not whi
   await page.waitForLoadState("networkidle");
   await page.clock.runFor(LIVE_POLL_SECONDS * 1000);
   await expect.poll(() => polls.length).toBe(1);
+  await afterAnswer(page, polls, 1);
   await page.clock.runFor(LIVE_POLL_SECONDS * 1000);
   await expect.poll(() => polls.length).toBe(2);
+  await afterAnswer(page, polls, 2);
   await expect(page.locator("[data-live-updates] button")).toBeHidden();
   await expect(page.locator('[data-live-updates] [aria-live="polite"]')).toHaveText("");
 
