@@ -224,6 +224,50 @@ function authorSlugsOf(
   });
 }
 
+/**
+ * Every rule of a story's body, for a story and a live entry alike: not empty (comments are not
+ * text: a body of nothing but <!-- TODO --> is empty), headings in order; then what the
+ * sanitiser let through (the images' hosts, the numbers of images and headings) and the figures
+ * and blocks (:::pullquote, :::factbox), by their line in the file. Returns the headings.
+ */
+function checkedBody(
+  doc: RawDoc & { body: { raw: string; html: string } },
+  kind: "story" | "entry",
+  what: string,
+) {
+  const tree = fromHtml(doc.body.html, { fragment: true });
+  const headings = checked(doc, "body", () => {
+    filled(doc.body.raw.replace(/<!--[\s\S]*?(-->|$)/g, ""), what);
+    checkHeadingLevels(doc.body.raw);
+    return extractHeadings(tree);
+  });
+  const problems = storyBodyProblems(doc.body.html, doc.body.raw, tree);
+  if (notRendered(doc.body.html, doc.body.raw, kind).length === 0) {
+    problems.push(...bodyBlockProblems(doc.body.raw, firstLineOfBody(doc)));
+  }
+  if (problems.length > 0)
+    throw fieldErrors(
+      doc,
+      problems.map((p) => ["body", p] as [string, string]),
+    );
+  return headings;
+}
+
+/** The body's embed cards (schema/embeds.mjs), for a story and a live entry alike. */
+const embedsField = {
+  type: "json" as const,
+  description: "the body's embed cards (schema/embeds.mjs), in order; embed code in the body fails",
+  resolve: (doc: RawDoc & { body: { raw: string; html: string } }) => {
+    const { embeds, problems } = storyEmbeds(doc.body.html, doc.body.raw);
+    if (problems.length > 0)
+      throw fieldErrors(
+        doc,
+        problems.map((p) => ["body", p] as [string, string]),
+      );
+    return embeds;
+  },
+};
+
 const Correction = defineNestedType(() => ({
   name: "Correction",
   fields: {
@@ -496,19 +540,7 @@ export const Article = defineDocumentType(() => ({
         return { src: image.src, alt, caption, credit, ...size };
       },
     },
-    embeds: {
-      type: "json",
-      description: "the body's embed cards (schema/embeds.mjs), in order; embed code in the body fails",
-      resolve: (doc) => {
-        const { embeds, problems } = storyEmbeds(doc.body.html, doc.body.raw);
-        if (problems.length > 0)
-          throw fieldErrors(
-            doc,
-            problems.map((p) => ["body", p] as [string, string]),
-          );
-        return embeds;
-      },
-    },
+    embeds: embedsField,
     coverageEndAt: {
       type: "string",
       description: "coverageEnd, validated and in UTC, or empty: live coverage that has not ended",
@@ -581,27 +613,7 @@ export const Article = defineDocumentType(() => ({
     headings: {
       type: "json",
       description: "The body's h2 and h3 headings with their ids, for the table of contents",
-      resolve: (doc) => {
-        const tree = fromHtml(doc.body.html, { fragment: true });
-        const headings = checked(doc, "body", () => {
-          // Comments are not text: a body of nothing but <!-- TODO --> is an empty story.
-          filled(doc.body.raw.replace(/<!--[\s\S]*?(-->|$)/g, ""), "the story");
-          checkHeadingLevels(doc.body.raw);
-          return extractHeadings(tree);
-        });
-        // What the sanitiser let through: the images' hosts, the numbers of images and headings;
-        // then the figures and blocks (:::pullquote, :::factbox), by their line in the file.
-        const problems = storyBodyProblems(doc.body.html, doc.body.raw, tree);
-        if (notRendered(doc.body.html, doc.body.raw, "story").length === 0) {
-          problems.push(...bodyBlockProblems(doc.body.raw, firstLineOfBody(doc)));
-        }
-        if (problems.length > 0)
-          throw fieldErrors(
-            doc,
-            problems.map((p) => ["body", p] as [string, string]),
-          );
-        return headings;
-      },
+      resolve: (doc) => checkedBody(doc, "story", "the story"),
     },
   },
 }));
@@ -689,37 +701,9 @@ export const LiveEntry = defineDocumentType(() => ({
     entryBody: {
       type: "boolean",
       description: "the body passes every rule of a story's body",
-      resolve: (doc) => {
-        const tree = fromHtml(doc.body.html, { fragment: true });
-        checked(doc, "body", () => {
-          filled(doc.body.raw.replace(/<!--[\s\S]*?(-->|$)/g, ""), "the entry");
-          checkHeadingLevels(doc.body.raw);
-        });
-        const problems = storyBodyProblems(doc.body.html, doc.body.raw, tree);
-        if (notRendered(doc.body.html, doc.body.raw, "entry").length === 0) {
-          problems.push(...bodyBlockProblems(doc.body.raw, firstLineOfBody(doc)));
-        }
-        if (problems.length > 0)
-          throw fieldErrors(
-            doc,
-            problems.map((p) => ["body", p] as [string, string]),
-          );
-        return true;
-      },
+      resolve: (doc) => Boolean(checkedBody(doc, "entry", "the entry")),
     },
-    embeds: {
-      type: "json",
-      description: "the body's embed cards, as for a story",
-      resolve: (doc) => {
-        const { embeds, problems } = storyEmbeds(doc.body.html, doc.body.raw);
-        if (problems.length > 0)
-          throw fieldErrors(
-            doc,
-            problems.map((p) => ["body", p] as [string, string]),
-          );
-        return embeds;
-      },
-    },
+    embeds: embedsField,
   },
 }));
 
