@@ -45,3 +45,19 @@ export async function expectNoAxeViolations(page: Page) {
   );
   expect(summary, summary.join("\n")).toEqual([]);
 }
+
+/** Sums the page's layout shifts from the start of its load (CLS, as the browser reports it). */
+export async function watchLayoutShifts(page: Page) {
+  await page.addInitScript(() => {
+    (window as unknown as { cls: number }).cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[]) {
+        if (!entry.hadRecentInput) (window as unknown as { cls: number }).cls += entry.value;
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { cls: number }).cls);
+}

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { imageSize } from "image-size";
 import Parser from "rss-parser";
 import { SITE_URL, SYNTHETIC } from "../env";
-import { expectNoAxeViolations } from "../helpers";
+import { expectNoAxeViolations, watchLayoutShifts } from "../helpers";
 
 /**
  * Issue 13, items 2 and 4: a figure in the body (caption, credit, alt, srcset, no layout shift),
@@ -21,22 +21,6 @@ const [, quoteBy, quote] = /^:::pullquote\[(.+)\]\n(.+)\n:::$/m.exec(source)!;
 const [, factsTitle, factLines] = /^:::factbox\[(.+)\]\n([\s\S]+?)\n:::$/m.exec(source)!;
 const facts = factLines.split("\n").map((line) => line.replace(/^- /, ""));
 const { width, height } = imageSize(readFileSync(path.resolve(SYNTHETIC.dir, "public", src.slice(1))));
-
-/** Sums the page's layout shifts from the start of its load (CLS, as the browser reports it). */
-async function watchLayoutShifts(page: Page) {
-  await page.addInitScript(() => {
-    (window as unknown as { cls: number }).cls = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & {
-        value: number;
-        hadRecentInput: boolean;
-      })[]) {
-        if (!entry.hadRecentInput) (window as unknown as { cls: number }).cls += entry.value;
-      }
-    }).observe({ type: "layout-shift", buffered: true });
-  });
-  return () => page.evaluate(() => (window as unknown as { cls: number }).cls);
-}
 
 test.describe("figures in the body", () => {
   test("a body image is a figure: described, captioned, credited, responsive, sized", async ({ page }) => {

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { SITE_URL } from "../env";
+import { watchLayoutShifts } from "../helpers";
 import { readAllSyntheticStories } from "./stories";
 
 const all = readAllSyntheticStories();
@@ -117,20 +118,10 @@ test.describe("lead images", () => {
   });
 
   test("loading the page with its lead image shifts no layout", async ({ page }) => {
-    await page.addInitScript(() => {
-      (window as unknown as { cls: number }).cls = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & {
-          value: number;
-          hadRecentInput: boolean;
-        })[]) {
-          if (!entry.hadRecentInput) (window as unknown as { cls: number }).cls += entry.value;
-        }
-      }).observe({ type: "layout-shift", buffered: true });
-    });
+    const cls = await watchLayoutShifts(page);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(withImage.url, { waitUntil: "networkidle" });
     await page.waitForTimeout(500);
-    expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBe(0);
+    expect(await cls()).toBe(0);
   });
 });
