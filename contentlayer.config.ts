@@ -24,7 +24,7 @@ import { limitProblems, quoted, type Kind } from "./schema/limits.mjs";
 import { entryPlaceProblem } from "./schema/live.mjs";
 import { storyMarkdown } from "./schema/markdown";
 import { publicFile, publicImageSize } from "./schema/public-files";
-import { sectionNames } from "./site.config";
+import { sectionNames } from "./site.config.mjs";
 
 /** Where the content lives; tests and benchmarks point the build at other folders. */
 const contentDirPath = process.env.BROADSHEET_CONTENT_DIR ?? "content";
@@ -362,8 +362,8 @@ export const Author = defineDocumentType(() => ({
   },
 }));
 
-export const Article = defineDocumentType(() => ({
-  name: "Article",
+export const Story = defineDocumentType(() => ({
+  name: "Story",
   filePathPattern: "stories/**/*.md",
   contentType: "markdown",
   fields: {
@@ -456,14 +456,14 @@ export const Article = defineDocumentType(() => ({
         for (const field of ["headline", "standfirst"]) attempt(() => nonBlank(doc, field));
         attempt(() => publishedOf(doc));
         for (const resolve of [
-          Article.def().computedFields!.modifiedAt.resolve,
-          Article.def().computedFields!.sectionName.resolve,
-          Article.def().computedFields!.authorSlugs.resolve,
-          Article.def().computedFields!.topicRefs.resolve,
-          Article.def().computedFields!.headings.resolve,
-          Article.def().computedFields!.leadImage.resolve,
-          Article.def().computedFields!.embeds.resolve,
-          Article.def().computedFields!.coverageEndAt.resolve,
+          Story.def().computedFields!.modifiedAt.resolve,
+          Story.def().computedFields!.sectionName.resolve,
+          Story.def().computedFields!.authorSlugs.resolve,
+          Story.def().computedFields!.topicRefs.resolve,
+          Story.def().computedFields!.headings.resolve,
+          Story.def().computedFields!.leadImage.resolve,
+          Story.def().computedFields!.embeds.resolve,
+          Story.def().computedFields!.coverageEndAt.resolve,
         ]) {
           attempt(() => resolve(doc as never));
         }
@@ -473,11 +473,6 @@ export const Article = defineDocumentType(() => ({
     },
     slug: slugField(),
     url: { type: "string", resolve: (doc) => `/stories/${slugOf(doc)}` },
-    checkedText: {
-      type: "boolean",
-      description: "headline and standfirst are not blank",
-      resolve: (doc) => Boolean(nonBlank(doc, "headline") && nonBlank(doc, "standfirst")),
-    },
     authorSlugs: {
       type: "json",
       description:
@@ -559,7 +554,7 @@ export const Article = defineDocumentType(() => ({
     },
     sectionName: {
       type: "string",
-      description: "section, checked against the list in site.config.ts",
+      description: "section, checked against the list in site.config.mjs",
       resolve: (doc) =>
         checked(doc, "section", () => {
           filled(doc.section, `one of: ${sectionNames.join(", ")}`);
@@ -773,7 +768,7 @@ function correctionLog(doc: RawDoc & { corrections?: unknown }, published: strin
 
 export default makeSource({
   contentDirPath,
-  documentTypes: [Article, Author, Takedown, LiveEntry],
+  documentTypes: [Story, Author, Takedown, LiveEntry],
   markdown: storyMarkdown,
   // The tsconfig `paths` entry maps contentlayer/generated; no baseUrl is needed.
   disableImportAliasWarning: true,
@@ -789,12 +784,12 @@ export default makeSource({
       existsSync(path.join(generated, type, "_index.json"))
         ? JSON.parse(readFileSync(path.join(generated, type, "_index.json"), "utf8"))
         : [];
-    const articles: GeneratedArticle[] = read("Article");
+    const stories: GeneratedStory[] = read("Story");
     const problems = [
       ...strayFiles(),
-      ...duplicateSlugs(articles),
-      ...duplicateStories(articles),
-      ...entriesWithoutLiveStory(articles, read("LiveEntry")),
+      ...duplicateSlugs(stories),
+      ...duplicateStories(stories),
+      ...entriesWithoutLiveStory(stories, read("LiveEntry")),
     ];
     if (problems.length > 0) {
       console.error(`Error: invalid content\n${problems.map((p) => `  • ${p}`).join("\n")}`);
@@ -804,7 +799,7 @@ export default makeSource({
   },
 });
 
-type GeneratedArticle = { slug: string; body: { raw: string }; _raw: { sourceFilePath: string } };
+type GeneratedStory = { slug: string; body: { raw: string }; _raw: { sourceFilePath: string } };
 
 /** Contentlayer silently ignores files that are not .md, .mdx, .json or .yaml: we do not. */
 function strayFiles(): string[] {
@@ -841,14 +836,14 @@ function strayFiles(): string[] {
  * published twice, under two addresses. Two stories with the same body text are refused; a body
  * too short to tell (under 200 characters) is left alone.
  */
-function duplicateStories(articles: GeneratedArticle[]): string[] {
+function duplicateStories(stories: GeneratedStory[]): string[] {
   const problems: string[] = [];
   const seen = new Map<string, string>();
-  const byPath = [...articles].sort((a, b) => a._raw.sourceFilePath.localeCompare(b._raw.sourceFilePath));
-  for (const article of byPath) {
-    const text = article.body.raw.replace(/\s+/g, " ").trim();
+  const byPath = [...stories].sort((a, b) => a._raw.sourceFilePath.localeCompare(b._raw.sourceFilePath));
+  for (const story of byPath) {
+    const text = story.body.raw.replace(/\s+/g, " ").trim();
     if (text.length < 200) continue;
-    const file = path.posix.join(contentDirPath, article._raw.sourceFilePath);
+    const file = path.posix.join(contentDirPath, story._raw.sourceFilePath);
     const other = seen.get(text);
     if (other) {
       problems.push(
@@ -866,29 +861,29 @@ function duplicateStories(articles: GeneratedArticle[]): string[] {
  * checks the same against the whole archive, where it publishes only what changed.)
  */
 function entriesWithoutLiveStory(
-  articles: { slug: string; live?: boolean }[],
+  stories: { slug: string; live?: boolean }[],
   entries: { storySlug: string; _raw: { sourceFilePath: string } }[],
 ): string[] {
-  const bySlug = new Map(articles.map((a) => [a.slug, a]));
+  const bySlug = new Map(stories.map((a) => [a.slug, a]));
   return entries.flatMap((entry) => {
     const file = path.posix.join(contentDirPath, entry._raw.sourceFilePath);
     return entryPlaceProblem(file, entry.storySlug, bySlug.get(entry.storySlug)) ?? [];
   });
 }
 
-function duplicateSlugs(articles: GeneratedArticle[]): string[] {
+function duplicateSlugs(stories: GeneratedStory[]): string[] {
   const problems: string[] = [];
   const seen = new Map<string, string>();
-  const byPath = [...articles].sort((a, b) => a._raw.sourceFilePath.localeCompare(b._raw.sourceFilePath));
-  for (const article of byPath) {
-    const file = path.posix.join(contentDirPath, article._raw.sourceFilePath);
-    const other = seen.get(article.slug);
+  const byPath = [...stories].sort((a, b) => a._raw.sourceFilePath.localeCompare(b._raw.sourceFilePath));
+  for (const story of byPath) {
+    const file = path.posix.join(contentDirPath, story._raw.sourceFilePath);
+    const other = seen.get(story.slug);
     if (other) {
       problems.push(
-        `${file}: field "slug": "${article.slug}" is also the slug of ${other}; rename one of the files`,
+        `${file}: field "slug": "${story.slug}" is also the slug of ${other}; rename one of the files`,
       );
     } else {
-      seen.set(article.slug, file);
+      seen.set(story.slug, file);
     }
   }
   return problems;

@@ -19,7 +19,7 @@ function buildId(): string | null {
 }
 
 const nextConfig: NextConfig = {
-  // The public address is fixed when the site is built (site.config.ts): pages rendered later,
+  // The public address is fixed when the site is built (site.config.mjs): pages rendered later,
   // on request, must make the same absolute URLs as the prerendered ones, whatever the
   // environment of the process that serves them.
   env: { SITE_URL: process.env.SITE_URL ?? "" },

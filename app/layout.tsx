@@ -4,7 +4,7 @@ import { SiteFooter } from "@/components/SiteFooter";
 import { SiteHeader } from "@/components/SiteHeader";
 import { SkipLink } from "@/components/SkipLink";
 import { getActiveSections } from "@/lib/content";
-import { site } from "@/site.config";
+import { site } from "@/site.config.mjs";
 import "./globals.css";
 
 export const metadata: Metadata = {

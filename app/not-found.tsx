@@ -1,6 +1,6 @@
 import { StoryList } from "@/components/StoryList";
 import { getActiveSections, getAllStories } from "@/lib/content";
-import { site } from "@/site.config";
+import { site } from "@/site.config.mjs";
 
 export const metadata = { title: "Page not found" };
 

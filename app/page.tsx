@@ -4,7 +4,7 @@ import { StoryList } from "@/components/StoryList";
 import { frontPage } from "@/lib/listings";
 import { pageMetadata } from "@/lib/metadata";
 import { graph, organization, website } from "@/lib/structured-data";
-import { HOME_STORIES_PER_SECTION, site } from "@/site.config";
+import { HOME_STORIES_PER_SECTION, site } from "@/site.config.mjs";
 
 export const metadata = pageMetadata({ path: "/" });
 

@@ -1,6 +1,6 @@
 import type { Listing, Page } from "@/lib/listings";
 import { breadcrumbs, graph } from "@/lib/structured-data";
-import type { Article } from "@/lib/content";
+import type { Story } from "@/lib/content";
 import { Avatar } from "./Avatar";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { FeedLinks } from "./FeedLinks";
@@ -8,7 +8,7 @@ import { JsonLd } from "./JsonLd";
 import { Pagination } from "./Pagination";
 import { StoryList } from "./StoryList";
 
-type Props = { listing: Listing; page: Page<Article> };
+type Props = { listing: Listing; page: Page<Story> };
 
 /** A section, topic or author: heading, description, feeds, one page of stories. */
 export function ListingPage({ listing, page }: Props) {
@@ -32,9 +32,9 @@ export function ListingPage({ listing, page }: Props) {
           </div>
         </div>
         {listing.description && <p className="mt-3 text-lg">{listing.description}</p>}
-        {author?.links && author.links.length > 0 && (
+        {author && author.checkedLinks.length > 0 && (
           <ul className="mt-3 flex flex-wrap gap-4 text-sm">
-            {author.links.map((link) => (
+            {author.checkedLinks.map((link) => (
               <li key={link}>
                 <a href={link} rel="me noopener" className="underline">
                   {new URL(link).hostname.replace(/^www\./, "")}

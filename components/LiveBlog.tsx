@@ -1,11 +1,11 @@
-import type { Article } from "@/lib/content";
+import type { Story } from "@/lib/content";
 import { formatDateTime } from "@/lib/format";
 import { entryAnchor, entryLocation, entryHeadline, type LivePage } from "@/lib/live";
 import { LiveEntryView } from "./LiveEntryView";
 import { Pagination } from "./Pagination";
 import { StoryBody } from "./StoryBody";
 
-type Props = { story: Article; live: LivePage };
+type Props = { story: Story; live: LivePage };
 
 /**
  * A live story's page in place of an ordinary story's body: on page 1 the story's own text,

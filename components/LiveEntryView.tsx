@@ -1,9 +1,9 @@
-import type { Article, LiveEntry } from "@/lib/content";
+import type { Story, LiveEntry } from "@/lib/content";
 import { formatDateTime } from "@/lib/format";
 import { entryAnchor, entryPermalink } from "@/lib/live";
 import { StoryBody } from "./StoryBody";
 
-type Props = { story: Article; entry: LiveEntry; pinned?: boolean };
+type Props = { story: Story; entry: LiveEntry; pinned?: boolean };
 
 /**
  * One entry of a live blog: its time (a link to itself, #entry-<id>), its title, its body, and

@@ -1,8 +1,8 @@
-import { isLiveNow, type Article } from "@/lib/content";
+import { isLiveNow, type Story } from "@/lib/content";
 import { formatDateTime } from "@/lib/format";
 
 /** Whether a live story is running ("Live", in words, not colour alone) or when it ended. */
-export function LiveStatus({ story }: { story: Article }) {
+export function LiveStatus({ story }: { story: Story }) {
   if (!story.live) return null;
   if (isLiveNow(story)) {
     return (

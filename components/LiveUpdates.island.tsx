@@ -5,7 +5,7 @@ import { useEffect, useRef } from "react";
 type Props = {
   /** What to poll: /stories/<slug>/live.json (lib/url.ts). */
   poll: string;
-  /** How often, in seconds (LIVE_POLL_SECONDS, site.config.ts). */
+  /** How often, in seconds (LIVE_POLL_SECONDS, site.config.mjs). */
   seconds: number;
   /** The entries this page was rendered with: their count and version (getLiveState). */
   count: number;

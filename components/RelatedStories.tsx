@@ -1,8 +1,8 @@
-import type { Article } from "@/lib/content";
+import type { Story } from "@/lib/content";
 import { StoryList } from "./StoryList";
 
 /** Shown only when there is something to show. */
-export function RelatedStories({ stories }: { stories: Article[] }) {
+export function RelatedStories({ stories }: { stories: Story[] }) {
   if (stories.length === 0) return null;
   return (
     <section aria-labelledby="related-title" className="mt-12 print:hidden">

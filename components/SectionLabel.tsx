@@ -1,4 +1,4 @@
-import type { Section } from "@/site.config";
+import type { Section } from "@/site.config.mjs";
 
 export function SectionLabel({ section }: { section: Section }) {
   return (

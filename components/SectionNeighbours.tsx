@@ -1,7 +1,7 @@
-import type { Article } from "@/lib/content";
-import type { Section } from "@/site.config";
+import type { Story } from "@/lib/content";
+import type { Section } from "@/site.config.mjs";
 
-type Props = { section: Section; previous?: Article; next?: Article };
+type Props = { section: Section; previous?: Story; next?: Story };
 
 /** The stories published before and after this one in its section; each only when it exists. */
 export function SectionNeighbours({ section, previous, next }: Props) {

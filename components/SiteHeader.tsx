@@ -1,4 +1,4 @@
-import { site, type Section } from "@/site.config";
+import { site, type Section } from "@/site.config.mjs";
 import { SearchForm } from "./SearchForm";
 
 type Props = { sections: Section[] };

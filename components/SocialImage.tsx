@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ImageResponse } from "next/og";
-import { site } from "@/site.config";
+import { site } from "@/site.config.mjs";
 import { LOGO, SOCIAL_IMAGE } from "@/lib/structured-data";
 
 /** The fonts ship in the repository (assets/fonts, SIL Open Font Licence): nothing is fetched. */

@@ -1,8 +1,8 @@
-import { getAuthorsOf, getSectionOf, isLiveNow, type Article } from "@/lib/content";
+import { getAuthorsOf, getSectionOf, isLiveNow, type Story } from "@/lib/content";
 import { formatDate, formatNames } from "@/lib/format";
 
 type Props = {
-  story: Article;
+  story: Story;
   /** The lead story on a front is bigger and shows its standfirst. */
   lead?: boolean;
   /** The heading level in the page's outline: h2 on fronts, h3 under a group heading. */

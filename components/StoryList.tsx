@@ -1,8 +1,8 @@
-import type { Article } from "@/lib/content";
+import type { Story } from "@/lib/content";
 import { StoryCard } from "./StoryCard";
 
 type Props = {
-  stories: Article[];
+  stories: Story[];
   /** What to say when there is nothing to list. */
   empty: string;
   level?: 2 | 3;

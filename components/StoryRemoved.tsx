@@ -1,4 +1,4 @@
-import { site } from "@/site.config";
+import { site } from "@/site.config.mjs";
 
 /** The page of a story that was taken down: served with 410 Gone by server.mjs. */
 export function StoryRemoved() {

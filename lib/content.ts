@@ -11,41 +11,13 @@
  * per moment a scheduled story comes due, not per request: a lookup costs the same with one
  * story or ten thousand.
  */
-import type {
-  Article,
-  Author,
-  CorrectionEntry,
-  EmbedRef,
-  LeadImageInfo,
-  LiveEntry,
-  Takedown,
-  TocHeading,
-  TopicRef,
-} from "@/schema/types";
 import { createHash } from "node:crypto";
-import { sections, type Section } from "@/site.config";
+import { sections, type Section } from "@/site.config.mjs";
+import type { Author, LiveEntry, Story, Takedown, TopicRef } from "@/schema/types";
 import { contentStore, dueCount, isPublic, type Snapshot } from "./store.mjs";
 
-export type {
-  Article,
-  Author,
-  CorrectionEntry,
-  EmbedRef,
-  LeadImageInfo,
-  LiveEntry,
-  Takedown,
-  TocHeading,
-  TopicRef,
-};
+export type * from "@/schema/types";
 export { isPublic };
-
-/** Contentlayer types `json` computed fields loosely; these accessors give them their shape. */
-export const headingsOf = (story: Article) => story.headings as TocHeading[];
-export const topicsOf = (story: Article) => story.topicRefs as TopicRef[];
-export const correctionsOf = (story: Article) => story.correctionLog as CorrectionEntry[];
-export const leadImageOf = (story: Article) => story.leadImage as LeadImageInfo | null;
-const authorSlugsOf = (story: Article) => story.authorSlugs as string[];
-export const embedsOf = (story: Article) => (story.embeds ?? []) as EmbedRef[];
 
 /**
  * Drafts, and stories whose publication time is still to come, are shown only in development
@@ -54,29 +26,29 @@ export const embedsOf = (story: Article) => (story.embeds ?? []) as EmbedRef[];
 const showUnpublished = process.env.NODE_ENV === "development";
 
 /** Not public yet, by the same rule as everything else: for the development banner. */
-export const isScheduled = (story: Article) => Date.parse(story.publishedAt) > Date.now();
+export const isScheduled = (story: Story) => Date.parse(story.publishedAt) > Date.now();
 
-const newestFirst = (a: Article, b: Article) =>
+const newestFirst = (a: Story, b: Story) =>
   b.publishedAt.localeCompare(a.publishedAt) || a.slug.localeCompare(b.slug);
 
 type View = {
-  stories: Article[];
-  storiesBySlug: Map<string, Article>;
+  stories: Story[];
+  storiesBySlug: Map<string, Story>;
   authorsBySlug: Map<string, Author>;
   authors: Author[];
-  bySection: Map<string, Article[]>;
-  byAuthor: Map<string, Article[]>;
-  byTopic: Map<string, Article[]>;
+  bySection: Map<string, Story[]>;
+  byAuthor: Map<string, Story[]>;
+  byTopic: Map<string, Story[]>;
   topicsBySlug: Map<string, TopicRef>;
-  positionInSection: Map<Article, number>;
+  positionInSection: Map<Story, number>;
   takedowns: Map<string, Takedown>;
   entriesByStory: Map<string, LiveEntry[]>;
   hashes: Map<string, string>;
   liveStates: Map<string, LiveState>;
 };
 
-function groupBy<K>(stories: Article[], keysOf: (story: Article) => K[]): Map<K, Article[]> {
-  const groups = new Map<K, Article[]>();
+function groupBy<K>(stories: Story[], keysOf: (story: Story) => K[]): Map<K, Story[]> {
+  const groups = new Map<K, Story[]>();
   for (const story of stories) {
     for (const key of keysOf(story)) {
       const list = groups.get(key);
@@ -102,17 +74,17 @@ function entriesByStory(entries: LiveEntry[]): Map<string, LiveEntry[]> {
 }
 
 function buildView(snapshot: Snapshot, now: number): View {
-  const all = snapshot.articles as unknown as Article[];
+  const all = snapshot.stories as unknown as Story[];
   const stories = all.filter((s) => showUnpublished || isPublic(s, now)).sort(newestFirst);
   const authors = snapshot.authors as unknown as Author[];
   const bySection = groupBy(stories, (s) => [s.sectionName]);
   // Two spellings of a topic with the same slug are one topic, named as its newest story names it.
   const topicsBySlug = new Map<string, TopicRef>();
   for (const story of stories) {
-    for (const topic of topicsOf(story))
+    for (const topic of story.topicRefs)
       if (!topicsBySlug.has(topic.slug)) topicsBySlug.set(topic.slug, topic);
   }
-  const positionInSection = new Map<Article, number>();
+  const positionInSection = new Map<Story, number>();
   for (const list of bySection.values()) list.forEach((s, i) => positionInSection.set(s, i));
   return {
     stories,
@@ -120,8 +92,8 @@ function buildView(snapshot: Snapshot, now: number): View {
     authorsBySlug: new Map(authors.map((a) => [a.slug, a])),
     authors,
     bySection,
-    byAuthor: groupBy(stories, authorSlugsOf),
-    byTopic: groupBy(stories, (s) => topicsOf(s).map((t) => t.slug)),
+    byAuthor: groupBy(stories, (s) => s.authorSlugs),
+    byTopic: groupBy(stories, (s) => s.topicRefs.map((t) => t.slug)),
     topicsBySlug,
     positionInSection,
     takedowns: snapshot.takedowns as unknown as Map<string, Takedown>,
@@ -147,9 +119,9 @@ function view(): View {
 /** Which version of the content is being served, for /healthz. */
 export const contentVersion = () => contentStore().current().version;
 
-export const getAllStories = (): Article[] => view().stories;
+export const getAllStories = (): Story[] => view().stories;
 
-export const getStoryBySlug = (slug: string): Article | null => view().storiesBySlug.get(slug) ?? null;
+export const getStoryBySlug = (slug: string): Story | null => view().storiesBySlug.get(slug) ?? null;
 
 /**
  * Any story in the published content, drafts and scheduled ones included: for a preview only.
@@ -157,11 +129,11 @@ export const getStoryBySlug = (slug: string): Article | null => view().storiesBy
  * that carried a valid signed preview link (lib/server/preview.mjs); no list, feed, sitemap or
  * search ever sees these stories before their time.
  */
-export const getStoryForPreview = (slug: string): Article | null =>
-  (contentStore().current().articles as unknown as Article[]).find((s) => s.slug === slug) ?? null;
+export const getStoryForPreview = (slug: string): Story | null =>
+  (contentStore().current().stories as unknown as Story[]).find((s) => s.slug === slug) ?? null;
 
 /** A live story's entries, newest first; none for any other story. */
-export const getLiveEntries = (story: Article): LiveEntry[] =>
+export const getLiveEntries = (story: Story): LiveEntry[] =>
   story.live ? (view().entriesByStory.get(story.slug) ?? []) : [];
 
 /**
@@ -172,7 +144,7 @@ export const getLiveEntries = (story: Article): LiveEntry[] =>
  */
 export type LiveState = { newest: string; count: number; version: string; ended: boolean };
 
-export function getLiveState(story: Article): LiveState {
+export function getLiveState(story: Story): LiveState {
   const current = view();
   let state = current.liveStates.get(story.slug);
   if (!state) {
@@ -192,13 +164,13 @@ export function getLiveState(story: Article): LiveState {
 }
 
 /** Whether a story is live coverage that has not ended. */
-export const isLiveNow = (story: Article) => Boolean(story.live) && !story.coverageEndAt;
+export const isLiveNow = (story: Story) => Boolean(story.live) && !story.coverageEndAt;
 
 /**
  * When a story last changed: its own modification time, or, for live coverage, its newest
  * entry's time when that is later. Every dateModified, lastmod and feed date reads this.
  */
-export function modifiedAtOf(story: Article): string {
+export function modifiedAtOf(story: Story): string {
   const latest = getLiveEntries(story)[0];
   return latest && latest.timeAt > story.modifiedAt ? latest.timeAt : story.modifiedAt;
 }
@@ -211,20 +183,20 @@ export const getAllAuthors = (): Author[] => view().authors;
 export const getAuthorBySlug = (slug: string): Author | null => view().authorsBySlug.get(slug) ?? null;
 
 /** A story's authors in byline order. Every story names existing authors: publishing fails otherwise. */
-export const getAuthorsOf = (story: Article): Author[] =>
-  authorSlugsOf(story).map((slug) => view().authorsBySlug.get(slug)!);
+export const getAuthorsOf = (story: Story): Author[] =>
+  story.authorSlugs.map((slug) => view().authorsBySlug.get(slug)!);
 
-export const getStoriesByAuthor = (author: Author): Article[] => view().byAuthor.get(author.slug) ?? [];
+export const getStoriesByAuthor = (author: Author): Story[] => view().byAuthor.get(author.slug) ?? [];
 
 export const getSectionBySlug = (slug: string): Section | null =>
   sections.find((s) => s.slug === slug) ?? null;
 
-export const getSectionOf = (story: Article): Section => sections.find((s) => s.name === story.sectionName)!;
+export const getSectionOf = (story: Story): Section => sections.find((s) => s.name === story.sectionName)!;
 
-export const getStoriesBySection = (section: Section): Article[] => view().bySection.get(section.name) ?? [];
+export const getStoriesBySection = (section: Section): Story[] => view().bySection.get(section.name) ?? [];
 
 /** Where a story stands in its section's list, newest first (0 for the newest). */
-export const positionInSection = (story: Article): number => view().positionInSection.get(story) ?? -1;
+export const positionInSection = (story: Story): number => view().positionInSection.get(story) ?? -1;
 
 /** Sections that have at least one story, in the declared order: what the navigation shows. */
 export const getActiveSections = (): Section[] => sections.filter((s) => view().bySection.has(s.name));
@@ -233,4 +205,4 @@ export const getAllTopics = (): TopicRef[] => [...view().topicsBySlug.values()];
 
 export const getTopicBySlug = (slug: string): TopicRef | null => view().topicsBySlug.get(slug) ?? null;
 
-export const getStoriesByTopic = (topic: TopicRef): Article[] => view().byTopic.get(topic.slug) ?? [];
+export const getStoriesByTopic = (topic: TopicRef): Story[] => view().byTopic.get(topic.slug) ?? [];

@@ -4,7 +4,7 @@
  * stable id (its canonical URL).
  */
 import { generateAtomFeed, generateJsonFeed, generateRssFeed } from "feedsmith";
-import { FEED_ITEMS_COUNT, site, type Section } from "@/site.config";
+import { FEED_ITEMS_COUNT, site, type Section } from "@/site.config.mjs";
 import {
   getAllStories,
   getAuthorsOf,
@@ -13,9 +13,8 @@ import {
   getStoriesByAuthor,
   getStoriesBySection,
   getStoriesByTopic,
-  topicsOf,
 } from "./content";
-import type { Article, Author, TopicRef } from "./content";
+import type { Story, Author, TopicRef } from "./content";
 import { entryHeadline, entryPermalink, entryText } from "./live";
 import { absoluteUrl } from "./url";
 
@@ -36,9 +35,9 @@ export type Channel = {
   path: string;
   /** Where the channel's feeds live: `${feedBase}/feed.xml` and so on. */
   feedBase: string;
-  stories: Article[];
+  stories: Story[];
   /** A live blog's feed: its entries are the items (newest first), not stories. */
-  liveStory?: Article;
+  liveStory?: Story;
 };
 
 export const siteChannel = (): Channel => ({
@@ -74,7 +73,7 @@ export const authorChannel = (author: Author): Channel => ({
 });
 
 /** A live story's own feed, at `${story.url}/feed.xml` (and atom.xml, feed.json): its entries. */
-export const liveChannel = (story: Article): Channel => ({
+export const liveChannel = (story: Story): Channel => ({
   title: `${story.headline} | ${site.name}`,
   description: story.standfirst,
   path: story.url,
@@ -112,7 +111,7 @@ type Entry = {
 };
 
 /** A live blog's entries as items: each its own permalink, title (or first words) and HTML. */
-function liveEntries(story: Article): Entry[] {
+function liveEntries(story: Story): Entry[] {
   const authors = getAuthorsOf(story).map((a) => ({ name: a.name, url: absoluteUrl(a.url) }));
   return getLiveEntries(story)
     .slice(0, FEED_ITEMS_COUNT)
@@ -128,7 +127,7 @@ function liveEntries(story: Article): Entry[] {
         published: new Date(entry.timeAt),
         modified: new Date(entry.timeAt),
         authors,
-        topics: topicsOf(story).map((t) => t.name),
+        topics: story.topicRefs.map((t) => t.name),
       };
     });
 }
@@ -146,7 +145,7 @@ function entries(channel: Channel): Entry[] {
       published: new Date(story.publishedAt),
       modified: new Date(modifiedAtOf(story)),
       authors: getAuthorsOf(story).map((a) => ({ name: a.name, url: absoluteUrl(a.url) })),
-      topics: topicsOf(story).map((t) => t.name),
+      topics: story.topicRefs.map((t) => t.name),
     };
   });
 }

@@ -1,4 +1,4 @@
-import { site } from "@/site.config";
+import { site } from "@/site.config.mjs";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",

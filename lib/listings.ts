@@ -2,7 +2,7 @@
  * Listing pages (a section, a topic, an author): which stories they show, newest first, a page
  * at a time. Page 1 lives at the listing's own path, page n at `${path}/page/n`.
  */
-import { PAGE_SIZE, site } from "@/site.config";
+import { PAGE_SIZE, site } from "@/site.config.mjs";
 import {
   getActiveSections,
   getAllStories,
@@ -12,7 +12,7 @@ import {
   getStoriesBySection,
   getStoriesByTopic,
   getTopicBySlug,
-  type Article,
+  type Story,
   type Author,
 } from "./content";
 import { authorChannel, sectionChannel, topicChannel, type Channel } from "./feeds";
@@ -30,7 +30,7 @@ export type Listing = {
   /** The page whose social image represents this listing. */
   imageOf?: string;
   author?: Author;
-  all: Article[];
+  all: Story[];
   showSection: boolean;
   empty: string;
 };
@@ -110,7 +110,7 @@ export function authorListing(slug: string): Listing | null {
  * which holds everything the home page lists too). Readers arrive at a front or from a link to
  * a new story; the rest of the archive is rendered on its first request.
  */
-export const prerenderedStories = (): Article[] =>
+export const prerenderedStories = (): Story[] =>
   getActiveSections().flatMap((section) => getStoriesBySection(section).slice(0, PAGE_SIZE));
 
 /** The home page: the newest story as the lead, then each section's newest, a few at a time. */

@@ -5,8 +5,8 @@
  * others; older ones follow at `${story.url}/page/<n>`, newest first.
  */
 import { plainText } from "@/schema/headings";
-import { LIVE_PAGE_SIZE } from "@/site.config";
-import { getLiveEntries, type Article, type LiveEntry } from "./content";
+import { LIVE_PAGE_SIZE } from "@/site.config.mjs";
+import { getLiveEntries, type Story, type LiveEntry } from "./content";
 import { pageCount, pagePath, paginate } from "./listings";
 
 export type LivePage = {
@@ -21,10 +21,10 @@ export type LivePage = {
 };
 
 /** The entries that page: all but the pinned ones, newest first. */
-const pagedEntries = (story: Article) => getLiveEntries(story).filter((e) => !e.pinned);
+const pagedEntries = (story: Story) => getLiveEntries(story).filter((e) => !e.pinned);
 
 /** Page n of a live story's entries, or null when the story is not live or has no such page. */
-export function livePage(story: Article, page: number): LivePage | null {
+export function livePage(story: Story, page: number): LivePage | null {
   if (!story.live) return null;
   const all = getLiveEntries(story);
   const found = paginate(pagedEntries(story), page, LIVE_PAGE_SIZE);
@@ -39,27 +39,27 @@ export function livePage(story: Article, page: number): LivePage | null {
 }
 
 /** How many pages a live story's entries take (1 at least). */
-export const livePageCount = (story: Article) => pageCount(pagedEntries(story).length, LIVE_PAGE_SIZE);
+export const livePageCount = (story: Story) => pageCount(pagedEntries(story).length, LIVE_PAGE_SIZE);
 
 /** The element id of an entry on its page: its permalink is `#entry-<id>`. */
 export const entryAnchor = (entry: LiveEntry) => `entry-${entry.slug}`;
 
 /** The entry's stable address, whichever page holds it now: it redirects there. */
-export const entryPermalink = (story: Article, entry: LiveEntry) => `${story.url}/entries/${entry.slug}`;
+export const entryPermalink = (story: Story, entry: LiveEntry) => `${story.url}/entries/${entry.slug}`;
 
 /** The page that holds an entry now (pinned entries are on page 1). */
-export function entryPageNumber(story: Article, entry: LiveEntry): number {
+export function entryPageNumber(story: Story, entry: LiveEntry): number {
   if (entry.pinned) return 1;
   const index = pagedEntries(story).indexOf(entry);
   return Math.floor(index / LIVE_PAGE_SIZE) + 1;
 }
 
 /** Where an entry is read now: its page and its anchor. */
-export const entryLocation = (story: Article, entry: LiveEntry) =>
+export const entryLocation = (story: Story, entry: LiveEntry) =>
   `${pagePath(story.url, entryPageNumber(story, entry))}#${entryAnchor(entry)}`;
 
 /** A live story's entry by its id, or null. */
-export const getLiveEntry = (story: Article, slug: string): LiveEntry | null =>
+export const getLiveEntry = (story: Story, slug: string): LiveEntry | null =>
   getLiveEntries(story).find((e) => e.slug === slug) ?? null;
 
 /** An entry's text, without markup, one paragraph a block. */

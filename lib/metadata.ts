@@ -4,8 +4,8 @@
  * (site.url, set in the root layout).
  */
 import type { Metadata } from "next";
-import { site, type Section } from "@/site.config";
-import { modifiedAtOf, topicsOf, type Article, type Author } from "./content";
+import { site, type Section } from "@/site.config.mjs";
+import { modifiedAtOf, type Story, type Author } from "./content";
 import {
   feedAlternates,
   liveChannel,
@@ -84,7 +84,7 @@ export function pageMetadata({
 }
 
 type StoryMetadata = {
-  story: Article;
+  story: Story;
   authors: Author[];
   section: Section;
   /** A live blog's page (1: the story's own address). */
@@ -114,7 +114,7 @@ export function storyMetadata({ story, authors, section, page = 1 }: StoryMetada
       modifiedTime: modifiedAtOf(story),
       authors: authors.map((a) => absoluteUrl(a.url)),
       section: section.name,
-      tags: topicsOf(story).map((t) => t.name),
+      tags: story.topicRefs.map((t) => t.name),
     },
   };
 }

@@ -2,17 +2,16 @@
  * What to read next: related stories, and the stories before and after this one in its
  * section.
  */
-import { RELATED_STORIES_COUNT } from "@/site.config";
+import { RELATED_STORIES_COUNT } from "@/site.config.mjs";
 import {
   getSectionOf,
   getStoriesBySection,
   getStoriesByTopic,
   positionInSection,
-  topicsOf,
-  type Article,
+  type Story,
 } from "./content";
 
-type Scored = { story: Article; score: number };
+type Scored = { story: Story; score: number };
 
 /** Better first: more in common, then newer. */
 const better = (a: Scored, b: Scored) =>
@@ -32,9 +31,9 @@ function insertTop(top: Scored[], item: Scored, count: number) {
  * Stories sharing this one's topics (two points a shared topic) or section (one point), never
  * the story itself, best match first and newest breaking ties.
  */
-export function relatedStories(story: Article, count = RELATED_STORIES_COUNT): Article[] {
-  const scores = new Map<Article, number>();
-  for (const topic of topicsOf(story)) {
+export function relatedStories(story: Story, count = RELATED_STORIES_COUNT): Story[] {
+  const scores = new Map<Story, number>();
+  for (const topic of story.topicRefs) {
     for (const other of getStoriesByTopic(topic)) {
       if (other !== story) scores.set(other, (scores.get(other) ?? 0) + 2);
     }
@@ -54,7 +53,7 @@ export function relatedStories(story: Article, count = RELATED_STORIES_COUNT): A
 }
 
 /** The section's stories either side of this one: the one published before it and after it. */
-export function sectionNeighbours(story: Article): { previous?: Article; next?: Article } {
+export function sectionNeighbours(story: Story): { previous?: Story; next?: Story } {
   const list = getStoriesBySection(getSectionOf(story));
   const i = positionInSection(story);
   // The list is newest first: the previous (older) story comes after this one in it.

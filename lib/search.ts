@@ -8,8 +8,8 @@
 import { LRUCache } from "lru-cache";
 import MiniSearch from "minisearch";
 import { foldTerm, searchIndexOptions, type SearchDocument } from "@/schema/search";
-import { SEARCH_PAGE_SIZE } from "@/site.config";
-import { getStoryBySlug, type Article } from "./content";
+import { SEARCH_PAGE_SIZE } from "@/site.config.mjs";
+import { getStoryBySlug, type Story } from "./content";
 import { paginate } from "./listings";
 import {
   MAX_QUERY_WORDS,
@@ -38,21 +38,21 @@ const rankings = new LRUCache<string, Ranking>({ max: 500 });
  */
 const askedOnce = new LRUCache<string, true>({ max: 5000 });
 
-const documentOf = (a: Article): SearchDocument => ({
+const documentOf = (a: Story): SearchDocument => ({
   slug: a.slug,
   headline: a.headline,
   standfirst: a.standfirst,
-  topics: a.topics.join(" "),
+  topics: a.topicRefs.map((t) => t.name).join(" "),
   text: a.text,
 });
 
 /** Drafts are never searchable; in development, where they are shown, they are. */
-const searchable = (a: Article) => process.env.NODE_ENV === "development" || !a.draft;
+const searchable = (a: Story) => process.env.NODE_ENV === "development" || !a.draft;
 
 type Indexed = {
   snapshot: Snapshot;
   index: MiniSearch<SearchDocument>;
-  docs: Map<string, Article>;
+  docs: Map<string, Story>;
   /** The newest stories, to which a query with only very common words is confined. */
   newest: Set<string>;
 };
@@ -67,13 +67,13 @@ function index(): Indexed {
   const snapshot = contentStore().current();
   let state = holder[KEY];
   if (state?.snapshot === snapshot) return state;
-  const articles = (snapshot.articles as unknown as Article[]).filter(searchable);
+  const stories = (snapshot.stories as unknown as Story[]).filter(searchable);
   if (!state) {
     const index = new MiniSearch<SearchDocument>(searchIndexOptions);
-    index.addAll(articles.map(documentOf));
-    state = { snapshot, index, docs: new Map(articles.map((a) => [a.slug, a])), newest: newestOf(articles) };
+    index.addAll(stories.map(documentOf));
+    state = { snapshot, index, docs: new Map(stories.map((a) => [a.slug, a])), newest: newestOf(stories) };
   } else {
-    const next = new Map(articles.map((a) => [a.slug, a]));
+    const next = new Map(stories.map((a) => [a.slug, a]));
     for (const [slug, article] of next) {
       const before = state.docs.get(slug);
       if (before === article) continue;
@@ -81,16 +81,16 @@ function index(): Indexed {
       else state.index.add(documentOf(article));
     }
     for (const slug of state.docs.keys()) if (!next.has(slug)) state.index.discard(slug);
-    state = { snapshot, index: state.index, docs: next, newest: newestOf(articles) };
+    state = { snapshot, index: state.index, docs: next, newest: newestOf(stories) };
   }
   holder[KEY] = state;
   rankings.clear();
   return state;
 }
 
-const newestOf = (articles: Article[]) =>
+const newestOf = (stories: Story[]) =>
   new Set(
-    [...articles]
+    [...stories]
       .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
       .slice(0, NEWEST_ONLY)
       .map((a) => a.slug),
@@ -99,7 +99,7 @@ const newestOf = (articles: Article[]) =>
 /** A run of text, highlighted where it matched the query. */
 export type Segment = { text: string; mark: boolean };
 
-export type Hit = { story: Article; headline: Segment[]; snippet: Segment[] };
+export type Hit = { story: Story; headline: Segment[]; snippet: Segment[] };
 
 export type SearchOutcome =
   | { kind: "empty" }
@@ -176,7 +176,7 @@ function segments(
 const SNIPPET_LENGTH = 220;
 
 /** About 220 characters of the body around its first match, cut at word boundaries. */
-function snippet(story: Article, terms: string[], prefix?: string): Segment[] {
+function snippet(story: Story, terms: string[], prefix?: string): Segment[] {
   const text = story.text.replace(/\s+/g, " ");
   const spans = matches(text, terms, prefix);
   if (spans.length === 0) return segments(story.standfirst, matches(story.standfirst, terms, prefix));
@@ -220,7 +220,7 @@ export function search(rawQuery: string, page = 1): SearchOutcome {
   const prefix = last && last.length >= MIN_PREFIX ? last : undefined;
   const ranked = ranking
     .map((r) => ({ result: r, story: getStoryBySlug(r.slug) }))
-    .filter((r): r is { result: Ranked; story: Article } => r.story !== null);
+    .filter((r): r is { result: Ranked; story: Story } => r.story !== null);
   const found = paginate(ranked, page, SEARCH_PAGE_SIZE);
   if (!found) return { kind: "no-page", query, total: ranked.length };
   return {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildContent } from "@/tests/content/build-content";
-import type { Article } from "./content";
+import type { Story } from "./content";
 import { newsSitemapXml } from "./sitemaps";
 
 /**
@@ -21,7 +21,7 @@ const fixtures = [
   { slug: "scheduled-for-tomorrow", headline: "Future story", published: hoursAgo(-24) },
 ];
 
-let stories: Article[] = [];
+let stories: Story[] = [];
 let contentDir: string;
 
 beforeAll(() => {
@@ -38,10 +38,10 @@ beforeAll(() => {
   const build = buildContent(contentDir);
   try {
     expect(build.status, build.output).toBe(0);
-    const dir = build.generatedDir("Article");
+    const dir = build.generatedDir("Story");
     stories = readdirSync(dir)
       .filter((f) => f.endsWith(".md.json"))
-      .map((f) => build.generated(`Article/${f}`) as Article);
+      .map((f) => build.generated(`Story/${f}`) as Story);
   } finally {
     build.cleanup();
   }

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from "next";
-import { NEWS_SITEMAP_WINDOW_HOURS, sections, site } from "@/site.config";
+import { NEWS_SITEMAP_WINDOW_HOURS, sections, site } from "@/site.config.mjs";
 import {
   getAllAuthors,
   getAllStories,
@@ -9,12 +9,12 @@ import {
   getStoriesByTopic,
   isLiveNow,
   modifiedAtOf,
-  type Article,
+  type Story,
 } from "./content";
 import { absoluteUrl } from "./url";
 
 /** The newest modification among some stories: a listing page changes when one of them does. */
-const newest = (stories: Article[]) =>
+const newest = (stories: Story[]) =>
   stories.reduce<string | undefined>((max, s) => {
     const modified = modifiedAtOf(s);
     return !max || modified > max ? modified : max;
@@ -24,7 +24,7 @@ const newest = (stories: Article[]) =>
 export function sitemapEntries(): MetadataRoute.Sitemap {
   const stories = getAllStories();
   // A listing without stories is not worth a crawler's visit (its page says noindex).
-  const listing = (path: string, list: Article[]) =>
+  const listing = (path: string, list: Story[]) =>
     list.length > 0 ? [{ url: absoluteUrl(path), lastModified: newest(list) }] : [];
   return [
     ...listing("/", stories),
@@ -49,7 +49,7 @@ const escapeXml = (text: string) =>
  * by hand: sitemap.js, the library for the job, refuses to write an empty sitemap, and an empty
  * one is the correct answer whenever nothing was published in the last two days.
  */
-export function newsSitemapXml(stories: Article[], now: Date): string {
+export function newsSitemapXml(stories: Story[], now: Date): string {
   const since = now.getTime() - NEWS_SITEMAP_WINDOW_HOURS * 3600_000;
   const recent = stories
     .filter((s) => {

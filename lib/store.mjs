@@ -44,10 +44,11 @@ export function logEvent(fields, to = "stdout") {
 export const MANIFEST_FILE = "manifest.json";
 export const DOCS_DIR = "docs";
 /**
- * Raised when the documents' shape changes (2: authorSlugs, for co-bylines; 3: live entries): a
+ * Raised when the documents' shape changes (2: authorSlugs, for co-bylines; 3: live entries; 4:
+ * the type Article became Story, and the manifest's articles its stories): a
  * publish then rebuilds all.
  */
-export const STORE_FORMAT = 3;
+export const STORE_FORMAT = 4;
 
 /** Where the store is; the publisher and every server must agree. */
 // (turbopackIgnore: a path known only at run time; the build must not trace the project for it.)
@@ -69,14 +70,14 @@ export function isPublic(story, now = Date.now()) {
 }
 
 /**
- * @typedef {{ slug: string; publishedAt: string; draft?: boolean; _raw: { sourceFilePath: string } }} StoredArticle
+ * @typedef {{ slug: string; publishedAt: string; draft?: boolean; _raw: { sourceFilePath: string } }} StoredStory
  * @typedef {{ slug: string; _raw: { sourceFilePath: string } }} StoredAuthor
  * @typedef {{ slug: string; removedAt: string; _raw: { sourceFilePath: string } }} StoredTakedown
  * @typedef {{ slug: string; storySlug: string; timeAt: string; _raw: { sourceFilePath: string } }} StoredEntry
  * @typedef {{ source: string; doc: string }} ManifestEntry
  * @typedef {{
  *   format: number; version: number; id: string; writtenAt: string;
- *   articles: Record<string, ManifestEntry>; authors: Record<string, ManifestEntry>;
+ *   stories: Record<string, ManifestEntry>; authors: Record<string, ManifestEntry>;
  *   takedowns: Record<string, ManifestEntry>; entries?: Record<string, ManifestEntry>;
  *   sources: Record<string, string>;
  * }} Manifest
@@ -85,7 +86,7 @@ export function isPublic(story, now = Date.now()) {
  *   id: string;
  *   first: boolean;
  *   changedAt: number;
- *   articles: StoredArticle[];
+ *   stories: StoredStory[];
  *   authors: StoredAuthor[];
  *   takedowns: Map<string, StoredTakedown>;
  *   entries: StoredEntry[];
@@ -95,8 +96,8 @@ export function isPublic(story, now = Date.now()) {
  */
 
 /** Publication times of the stories that are not drafts, oldest first, for dueCount(). */
-const dueTimesOf = (/** @type {StoredArticle[]} */ articles) =>
-  articles
+const dueTimesOf = (/** @type {StoredStory[]} */ stories) =>
+  stories
     .filter((a) => !a.draft)
     .map((a) => Date.parse(a.publishedAt))
     .sort((a, b) => a - b);
@@ -160,7 +161,7 @@ function loadFromStore(dir, previous) {
   }
   const known = new Map();
   if (previous) {
-    for (const list of [previous.articles, previous.authors, previous.takedowns.values(), previous.entries]) {
+    for (const list of [previous.stories, previous.authors, previous.takedowns.values(), previous.entries]) {
       for (const doc of list) known.set(previous.hashes.get(doc._raw.sourceFilePath), doc);
     }
   }
@@ -171,7 +172,7 @@ function loadFromStore(dir, previous) {
       hashes.set(source, doc);
       return known.get(doc) ?? readJson(path.join(dir, DOCS_DIR, `${doc}.json`));
     });
-  const articles = /** @type {StoredArticle[]} */ (docs(manifest.articles));
+  const stories = /** @type {StoredStory[]} */ (docs(manifest.stories));
   const authors = /** @type {StoredAuthor[]} */ (docs(manifest.authors));
   const takedowns = /** @type {StoredTakedown[]} */ (docs(manifest.takedowns ?? {}));
   const entries = /** @type {StoredEntry[]} */ (docs(manifest.entries ?? {}));
@@ -181,12 +182,12 @@ function loadFromStore(dir, previous) {
     id: manifest.id ?? `v${manifest.version}-${manifest.writtenAt}`,
     first: previous === null,
     changedAt: Date.now(),
-    articles,
+    stories,
     authors,
     takedowns: new Map(takedowns.map((t) => [t.slug, t])),
     entries,
     hashes,
-    dueTimes: dueTimesOf(articles),
+    dueTimes: dueTimesOf(stories),
   };
 }
 
@@ -202,7 +203,7 @@ function loadFromGenerated(dir) {
     const file = path.join(dir, type, "_index.json");
     return existsSync(file) ? readJson(file) : [];
   };
-  const articles = read("Article");
+  const stories = read("Story");
   /** @type {StoredTakedown[]} */
   const takedowns = read("Takedown");
   return {
@@ -210,12 +211,12 @@ function loadFromGenerated(dir) {
     id: `dev-${Date.now()}`,
     first: false,
     changedAt: Date.now(),
-    articles,
+    stories,
     authors: read("Author"),
     takedowns: new Map(takedowns.map((t) => [t.slug, t])),
     entries: read("LiveEntry"),
     hashes: new Map(),
-    dueTimes: dueTimesOf(articles),
+    dueTimes: dueTimesOf(stories),
   };
 }
 
@@ -226,7 +227,7 @@ function loadFromGenerated(dir) {
  * @param {{ dir: string; development?: boolean; pollMs?: number }} options
  */
 export function createStore({ dir, development = false, pollMs = 500 }) {
-  const watched = development ? path.join(dir, "Article", "_index.json") : path.join(dir, MANIFEST_FILE);
+  const watched = development ? path.join(dir, "Story", "_index.json") : path.join(dir, MANIFEST_FILE);
   let signature = "";
   /** @type {Snapshot | null} */
   let snapshot = null;
@@ -252,7 +253,7 @@ export function createStore({ dir, development = false, pollMs = 500 }) {
     const first = snapshot === null;
     snapshot = next;
     if (!first) {
-      logEvent({ event: "content", version: next.version, stories: next.articles.length });
+      logEvent({ event: "content", version: next.version, stories: next.stories.length });
     }
   }
 

@@ -11,11 +11,11 @@ const at = (ms: number) => new Date(ms).toISOString();
 function storeWith(
   dir: string,
   version: number,
-  articles: Record<string, { publishedAt: string; draft?: boolean; headline: string }>,
+  stories: Record<string, { publishedAt: string; draft?: boolean; headline: string }>,
 ) {
   mkdirSync(path.join(dir, "docs"), { recursive: true });
   const entries: Record<string, { source: string; doc: string }> = {};
-  for (const [slug, fields] of Object.entries(articles)) {
+  for (const [slug, fields] of Object.entries(stories)) {
     const doc = `${slug}-${fields.headline.length}-${fields.publishedAt}`.replace(/[^a-z0-9-]/gi, "");
     const source = `stories/${slug}.md`;
     writeFileSync(
@@ -28,7 +28,7 @@ function storeWith(
     format: STORE_FORMAT,
     version,
     writtenAt: at(Date.now() - 60_000),
-    articles: entries,
+    stories: entries,
     authors: {},
     takedowns: {},
     sources: {},
@@ -80,7 +80,7 @@ describe("createStore", () => {
     const store = createStore({ dir, pollMs: 60_000 });
     const first = store.current();
     expect(first.version).toBe(1);
-    expect(first.articles.map((a) => a.slug).sort()).toEqual(["a", "b"]);
+    expect(first.stories.map((a) => a.slug).sort()).toEqual(["a", "b"]);
 
     storeWith(dir, 2, {
       a: { publishedAt: old, headline: "A" },
@@ -89,8 +89,8 @@ describe("createStore", () => {
     store.refresh();
     const second = store.current();
     expect(second.version).toBe(2);
-    expect(second.articles.find((a) => a.slug === "a")).toBe(first.articles.find((a) => a.slug === "a"));
-    expect((second.articles.find((a) => a.slug === "b") as unknown as { headline: string }).headline).toBe(
+    expect(second.stories.find((a) => a.slug === "a")).toBe(first.stories.find((a) => a.slug === "a"));
+    expect((second.stories.find((a) => a.slug === "b") as unknown as { headline: string }).headline).toBe(
       "B, corrected",
     );
     expect(second.changedAt).toBeGreaterThan(first.changedAt);
@@ -105,7 +105,7 @@ describe("createStore", () => {
       format: STORE_FORMAT,
       version: 2,
       writtenAt: at(Date.now()),
-      articles: { a: { source: "stories/a.md", doc: "nowhere" } },
+      stories: { a: { source: "stories/a.md", doc: "nowhere" } },
       authors: {},
       takedowns: {},
       sources: {},

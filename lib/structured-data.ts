@@ -13,8 +13,8 @@ import type {
   Thing,
   WebSite,
 } from "schema-dts";
-import { LIVE_BLOG_UPDATES, site, type Section } from "@/site.config";
-import { getLiveEntries, leadImageOf, modifiedAtOf, topicsOf, type Article, type Author } from "./content";
+import { LIVE_BLOG_UPDATES, site, type Section } from "@/site.config.mjs";
+import { getLiveEntries, modifiedAtOf, type Story, type Author } from "./content";
 import { entryHeadline, entryPermalink, entryText } from "./live";
 import { absoluteUrl, socialImagePath } from "./url";
 
@@ -77,11 +77,11 @@ function truncate(text: string, max: number): string {
   return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : cut.length)}…`;
 }
 
-type StoryContext = { story: Article; authors: Author[]; section: Section };
+type StoryContext = { story: Story; authors: Author[]; section: Section };
 
 export function newsArticle({ story, authors, section }: StoryContext): Node<NewsArticle> {
   const url = absoluteUrl(story.url);
-  const lead = leadImageOf(story);
+  const lead = story.leadImage;
   return {
     "@type": "NewsArticle",
     "@id": `${url}#article`,
@@ -114,7 +114,7 @@ export function newsArticle({ story, authors, section }: StoryContext): Node<New
       },
     ],
     articleSection: section.name,
-    keywords: topicsOf(story).map((t) => t.name),
+    keywords: story.topicRefs.map((t) => t.name),
     inLanguage: site.language,
     isAccessibleForFree: true,
   };

@@ -1,4 +1,4 @@
-import { site } from "@/site.config";
+import { site } from "@/site.config.mjs";
 
 /**
  * An absolute URL on this site, from a path such as /stories/x. The home page is the bare

@@ -8,7 +8,7 @@
  *
  * A workspace of synthetic stories (story 5 is live coverage), behind the reference deployment
  * (deploy/cluster.mjs: nginx, two instances, Redis). --readers simulated readers poll the live
- * story's /live.json through nginx every LIVE_POLL_SECONDS (site.config.ts), as the island does,
+ * story's /live.json through nginx every LIVE_POLL_SECONDS (site.config.mjs), as the island does,
  * their first polls spread over one interval; meanwhile an editor adds an entry and runs
  * `npm run publish` every --every seconds. Printed:
  *  - polls sent, and how many reached an instance (the instances' request logs), with nginx's
@@ -25,6 +25,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { promisify } from "node:util";
 import { startCluster } from "../deploy/cluster.mjs";
+import { LIVE_POLL_SECONDS } from "../site.config.mjs";
 
 const execFile = promisify(execFileCallback);
 const root = path.resolve(import.meta.dirname, "..");
@@ -41,10 +42,6 @@ const { values } = parseArgs({
 const readers = Number(values.readers);
 const seconds = Number(values.seconds);
 const every = Number(values.every);
-// The island's interval, from its one source (site.config.ts, which this script cannot import).
-const POLL_SECONDS = Number(
-  /export const LIVE_POLL_SECONDS = (\d+)/.exec(readFileSync(path.join(root, "site.config.ts"), "utf8"))[1],
-);
 const STORY = "synthetic-00005";
 const POLL_PATH = `/stories/${STORY}/live.json`;
 const node = process.execPath;
@@ -119,7 +116,7 @@ try {
   const initial = await poll();
   if (initial.status !== 200) throw new Error(`${POLL_PATH} answered ${initial.status}`);
   console.log(
-    `live bench: ${readers} readers polling ${POLL_PATH} through nginx every ${POLL_SECONDS} s, an entry published every ${every} s, for ${seconds} s (${initial.count} entries at the start)`,
+    `live bench: ${readers} readers polling ${POLL_PATH} through nginx every ${LIVE_POLL_SECONDS} s, an entry published every ${every} s, for ${seconds} s (${initial.count} entries at the start)`,
   );
 
   const latencies = [];
@@ -137,9 +134,9 @@ try {
   const polledBefore = instancePolls();
 
   const reader = async (index) => {
-    await sleep(Math.random() * POLL_SECONDS * 1000);
+    await sleep(Math.random() * LIVE_POLL_SECONDS * 1000);
     while (Date.now() < endAt) {
-      const next = Date.now() + POLL_SECONDS * 1000;
+      const next = Date.now() + LIVE_POLL_SECONDS * 1000;
       const answer = await poll();
       sent++;
       latencies.push(answer.ms);
@@ -155,7 +152,7 @@ try {
   const editor = async () => {
     const liveDir = path.join(dir, "content", "live", STORY);
     let count = initial.count;
-    for (let n = 1; Date.now() + every * 1000 < endAt - POLL_SECONDS * 1000 - 5_000; n++) {
+    for (let n = 1; Date.now() + every * 1000 < endAt - LIVE_POLL_SECONDS * 1000 - 5_000; n++) {
       await sleep(every * 1000);
       const time = new Date(Date.now() - 1000).toISOString().replace(/\.\d+Z$/, "Z");
       const name = `${time.slice(0, 19).replace(/[-:]/g, "").replace("T", "-")}-bench-entry-${n}`;
@@ -194,7 +191,7 @@ try {
   });
   const figures = {
     readers,
-    pollSeconds: POLL_SECONDS,
+    pollSeconds: LIVE_POLL_SECONDS,
     seconds,
     pollsSent: sent,
     pollsPerSecond: Math.round((sent / seconds) * 10) / 10,

@@ -109,7 +109,7 @@ for (const count of counts) {
   try {
     // First requests of stories the build left to be rendered on demand, oldest first.
     const stories = JSON.parse(readFileSync(path.join(dir, ".broadsheet/store/manifest.json"), "utf8"));
-    const unrendered = Object.keys(stories.articles)
+    const unrendered = Object.keys(stories.stories)
       .filter((slug) => !prerendered.includes(`/stories/${slug}`))
       .sort()
       .slice(-20);

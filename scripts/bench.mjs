@@ -43,6 +43,7 @@ import { chromiumFlags, chromiumPath } from "./lib/chromium.mjs";
 import { nginxAvailable, nginxConf, startNginx } from "./lib/nginx.mjs";
 import { wrk } from "./lib/wrk.mjs";
 import { fetchWire, weigh } from "./page-weight.mjs";
+import { PAGES, firstStory } from "../e2e/routes.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({
@@ -91,9 +92,9 @@ const app = await startApp({ dir: root, port, env: { NEXT_DIST_DIR: ".next" } })
 cleanups.push(() => app.child.kill("SIGTERM"));
 
 /** The first story: the page the budgets and the issue's targets are about. */
-const storyPath = "/stories/us-china-trade-talks-begin-in-london";
-const pages = { home: "/", story: storyPath, section: "/world", search: "/search?q=trade" };
-const lighthousePages = { ...pages, author: "/authors/nathan-morgan", topic: "/topics/trade" };
+const storyPath = firstStory.path;
+const pages = { home: "/", story: storyPath, section: firstStory.section.path, search: "/search?q=trade" };
+const lighthousePages = { ...pages, author: firstStory.authorPath, topic: firstStory.topicPath };
 const results = {
   date: new Date().toISOString(),
   machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
@@ -379,23 +380,7 @@ const rssMiB = (pid) => +(treeRss(pid) / 2 ** 20).toFixed(1);
 if (!skip.has("soak")) {
   const target = Number(values["soak-requests"]);
   const chunkSeconds = 15;
-  const mix = [
-    "/",
-    storyPath,
-    "/world",
-    "/authors/nathan-morgan",
-    "/topics/trade",
-    "/sections",
-    "/topics",
-    "/feed.xml",
-    "/world/atom.xml",
-    "/feed.json",
-    "/sitemap.xml",
-    "/news-sitemap.xml",
-    "/robots.txt",
-    "/search?q=trade",
-    "/search?q=london+talks",
-  ];
+  const mix = [...PAGES, "/search?q=trade", "/search?q=london+talks"];
   // Every fifth request a search never asked before (each new query a new entry for the
   // ranking cache, which must stay bounded), the rest the mix in turn.
   const script = `

@@ -44,13 +44,13 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const generated = path.join(process.cwd(), ".contentlayer", "generated", "Article", "_index.json");
-const articles = existsSync(generated) ? JSON.parse(readFileSync(generated, "utf8")) : [];
+const generated = path.join(process.cwd(), ".contentlayer", "generated", "Story", "_index.json");
+const stories = existsSync(generated) ? JSON.parse(readFileSync(generated, "utf8")) : [];
 const warnings = [];
 const fileOf = (a) => path.posix.join(contentDir, a._raw.sourceFilePath);
 
 const spellings = new Map();
-for (const a of articles) {
+for (const a of stories) {
   const file = fileOf(a);
   if (a.headline.length > ADVICE.headlineCharacters) {
     warnings.push(
@@ -83,7 +83,7 @@ for (const forms of spellings.values()) {
 
 // Corrections are a public record: entries are added, never changed or removed.
 const key = (c) => JSON.stringify([String(c.date), c.kind, String(c.text).trim()]);
-for (const a of articles) {
+for (const a of stories) {
   const file = fileOf(a);
   let before;
   try {
@@ -122,7 +122,7 @@ for (const a of articles) {
 // What will not be published now: drafts, and stories scheduled so far ahead they may be typos.
 const DAY = 24 * 3600 * 1000;
 const drafts = [];
-for (const a of articles) {
+for (const a of stories) {
   if (a.draft) drafts.push(fileOf(a));
   const ahead = Date.parse(a.publishedAt ?? a.published) - Date.now();
   if (ahead > ADVICE.scheduledDaysAhead * DAY) {
@@ -133,7 +133,7 @@ for (const a of articles) {
     );
   }
 }
-const undated = articles
+const undated = stories
   .filter((a) => !a.draft && (a.published === undefined || a.published === null))
   .map(fileOf);
 if (undated.length > 0) {
@@ -149,7 +149,7 @@ if (drafts.length > 0) {
 
 for (const warning of warnings) console.warn(`warning: ${warning}`);
 console.log(
-  `npm run check: ${articles.length} ${articles.length === 1 ? "story" : "stories"} valid` +
+  `npm run check: ${stories.length} ${stories.length === 1 ? "story" : "stories"} valid` +
     (warnings.length
       ? `, ${warnings.length} warning${warnings.length === 1 ? "" : "s"} (above)`
       : ", no warnings"),

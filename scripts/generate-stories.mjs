@@ -6,7 +6,7 @@
  *   node scripts/generate-stories.mjs --count 1000 --out .synthetic/content-1000
  *
  * The output is deterministic for a given count. Every story has the synthetic author (story 4
- * shares its byline with a second one), a section from site.config.ts, two to four topics from a
+ * shares its byline with a second one), a section from site.config.mjs, two to four topics from a
  * fixed list, two section headings and about 400 words. A few stories carry planted words that
  * tests search for; story 2 has a figure, a pull quote and a fact box; story 3 embeds a YouTube
  * video and an X post; story 5 is live coverage with its entries in live/synthetic-00005/;

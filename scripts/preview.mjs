@@ -53,11 +53,11 @@ try {
   console.error(String(/** @type {Error} */ (error).message));
   process.exit(1);
 }
-const articles = store.current().articles;
+const stories = store.current().stories;
 store.close();
 const now = Date.now();
-const unpublished = articles.filter((a) => !isPublic(a, now)).sort((a, b) => a.slug.localeCompare(b.slug));
-const story = articles.find((a) => a.slug === slug);
+const unpublished = stories.filter((a) => !isPublic(a, now)).sort((a, b) => a.slug.localeCompare(b.slug));
+const story = stories.find((a) => a.slug === slug);
 
 /** What can be previewed, for the error messages. */
 const previewable = () =>

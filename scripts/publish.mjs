@@ -167,7 +167,7 @@ const deleted = full ? [] : Object.keys(previous.sources).filter((f) => !(f in f
 function stampUndated(candidates) {
   if (values.all) return;
   const now = new Date().toISOString().replace(/\.\d+Z$/, "Z");
-  const stored = new Map(Object.values(previous?.articles ?? {}).map((entry) => [entry.source, entry]));
+  const stored = new Map(Object.values(previous?.stories ?? {}).map((entry) => [entry.source, entry]));
   for (const rel of candidates) {
     const file = path.join(contentPath, rel);
     const before = readFileSync(file, "utf8");
@@ -223,7 +223,7 @@ function ingest() {
       "public",
       "schema",
       "contentlayer.config.ts",
-      "site.config.ts",
+      "site.config.mjs",
       "package.json",
     ]) {
       const link = path.join(work, entry);
@@ -258,7 +258,7 @@ function ingest() {
     return existsSync(file) ? readJson(file) : [];
   };
   return {
-    articles: read("Article"),
+    stories: read("Story"),
     authors: read("Author"),
     takedowns: read("Takedown"),
     entries: read("LiveEntry"),
@@ -272,7 +272,7 @@ const fileOf = (source) => path.posix.join(contentDir, source);
 const gone = new Set([...changed, ...deleted]);
 const keep = (entries) =>
   full ? {} : Object.fromEntries(Object.entries(entries).filter(([, e]) => !gone.has(e.source)));
-const articles = keep(previous?.articles ?? {});
+const stories = keep(previous?.stories ?? {});
 const takedowns = keep(previous?.takedowns ?? {});
 const entries = keep(previous?.entries ?? {});
 // Every author on disk was built again; when only some files are published, the others stay
@@ -295,24 +295,24 @@ function put(entries, doc, key = doc.slug) {
   const file = path.join(store, DOCS_DIR, `${hash}.json`);
   if (!existsSync(file)) writeAtomic(file, json);
   entries[key] =
-    doc.type === "Article" ? { source, doc: hash, authors: doc.authorSlugs } : { source, doc: hash };
+    doc.type === "Story" ? { source, doc: hash, authors: doc.authorSlugs } : { source, doc: hash };
 }
 for (const doc of fresh.authors) if (!only || changed.includes(doc._raw.sourceFilePath)) put(authors, doc);
 for (const doc of fresh.takedowns) put(takedowns, doc);
-for (const doc of fresh.articles) put(articles, doc);
+for (const doc of fresh.stories) put(stories, doc);
 // A live story's entries, by story and entry: "<story slug>/<entry slug>".
 for (const doc of fresh.entries) put(entries, doc, `${doc.storySlug}/${doc.slug}`);
 
 // What only the whole archive shows.
 const docOf = (entry) => readJson(path.join(store, DOCS_DIR, `${entry.doc}.json`));
-for (const [slug, entry] of Object.entries(articles)) {
+for (const [slug, entry] of Object.entries(stories)) {
   if (slug in takedowns) {
     problems.push(
       `${fileOf(entry.source)}: field "slug": "${slug}" was taken down (${fileOf(takedowns[slug].source)}); to publish it again, delete that file first`,
     );
   }
 }
-for (const entry of Object.values(articles)) {
+for (const entry of Object.values(stories)) {
   const doc = entry.authors ? null : docOf(entry);
   const missing = (entry.authors ?? doc.authorSlugs).filter((slug) => !(slug in authors));
   if (missing.length > 0) {
@@ -325,7 +325,7 @@ for (const entry of Object.values(articles)) {
 // Every live entry belongs to a live story in the archive (the story may not have changed).
 for (const [key, entry] of Object.entries(entries)) {
   const storySlug = key.slice(0, key.indexOf("/"));
-  const story = articles[storySlug];
+  const story = stories[storySlug];
   const problem = entryPlaceProblem(fileOf(entry.source), storySlug, story && docOf(story));
   if (problem) problems.push(problem);
 }
@@ -336,7 +336,7 @@ const manifest = {
   version: (previous?.version ?? 0) + 1,
   id: randomUUID(),
   writtenAt: new Date().toISOString(),
-  articles,
+  stories,
   authors,
   takedowns,
   entries,
@@ -348,7 +348,7 @@ manifestWritten = true;
 // Documents neither this manifest nor the one before names, once no server can still be
 // reading them (one that read the previous manifest a moment ago is still loading its documents).
 const docsOf = (m) =>
-  [m.articles, m.authors, m.takedowns ?? {}, m.entries ?? {}].flatMap((e) =>
+  [m.stories, m.authors, m.takedowns ?? {}, m.entries ?? {}].flatMap((e) =>
     Object.values(e).map((x) => x.doc),
   );
 const referenced = new Set([...docsOf(manifest), ...(previous ? docsOf(previous) : [])]);
@@ -360,7 +360,7 @@ for (const name of readdirSync(path.join(store, DOCS_DIR))) {
 
 // What the editor should know: what changed, and what is in the store but not public.
 const now = Date.now();
-const touched = fresh.articles.filter((a) => full || changed.includes(a._raw.sourceFilePath));
+const touched = fresh.stories.filter((a) => full || changed.includes(a._raw.sourceFilePath));
 const lines = [];
 for (const story of touched) {
   const file = fileOf(story._raw.sourceFilePath);
@@ -384,7 +384,7 @@ for (const takedown of fresh.takedowns.filter((t) => full || changed.includes(t.
 }
 const ms = Math.round(performance.now() - started);
 say(
-  `npm run publish: version ${manifest.version}, ${Object.keys(articles).length} stories in the store; ` +
+  `npm run publish: version ${manifest.version}, ${Object.keys(stories).length} stories in the store; ` +
     `${changed.length} file(s) built, ${deleted.length} deleted, in ${ms} ms.`,
 );
 if (lines.length) say(lines.join("\n"));

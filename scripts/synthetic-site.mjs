@@ -40,7 +40,7 @@ const SOURCES = [
   "schema",
   "public",
   "assets",
-  "site.config.ts",
+  "site.config.mjs",
   "contentlayer.config.ts",
   "tailwind.config.mjs",
   "server.mjs",

@@ -36,7 +36,7 @@ const walk = (dir) => {
 walk(path.join(contentDir, "stories"));
 // A story still live but whose file is already gone from this checkout: name it all the same.
 const manifest = path.join(storeDir(), MANIFEST_FILE);
-const live = existsSync(manifest) ? JSON.parse(readFileSync(manifest, "utf8")).articles[slug] : undefined;
+const live = existsSync(manifest) ? JSON.parse(readFileSync(manifest, "utf8")).stories[slug] : undefined;
 if (live && !found.includes(path.join(contentDir, live.source)))
   found.push(path.join(contentDir, live.source));
 const record = path.join(contentDir, "takedowns", `${slug}.md`);

@@ -14,7 +14,7 @@ import {
   type Channel,
   type FeedFormat,
 } from "@/lib/feeds";
-import { sections } from "@/site.config";
+import { sections } from "@/site.config.mjs";
 
 type Context = { params: Promise<Record<string, string>> };
 

@@ -1,5 +1,5 @@
 import { authorListing, sectionListing, topicListing } from "@/lib/listings";
-import { sections } from "@/site.config";
+import { sections } from "@/site.config.mjs";
 import { listingRoutes } from "./listing-routes";
 
 export const sectionRoutes = listingRoutes("section", sectionListing, () => sections.map((s) => s.slug));

@@ -1,7 +1,7 @@
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { getStoriesBySection } from "@/lib/content";
 import { pageMetadata } from "@/lib/metadata";
-import { sections } from "@/site.config";
+import { sections } from "@/site.config.mjs";
 
 export const metadata = pageMetadata({
   title: "Sections",

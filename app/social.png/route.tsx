@@ -1,5 +1,5 @@
 import { socialImage } from "@/components/SocialImage";
-import { site } from "@/site.config";
+import { site } from "@/site.config.mjs";
 
 export const dynamic = "force-static";
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "../helpers";
-import { SEARCH_PAGE_SIZE } from "../../site.config";
+import { SEARCH_PAGE_SIZE } from "../../site.config.mjs";
 import { expectedRelated, readSyntheticStories } from "./stories";
 
 const stories = readSyntheticStories();

@@ -6,7 +6,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import Parser from "rss-parser";
 import { ENTRY_REDIRECT_CACHE_CONTROL } from "../../lib/http-headers.mjs";
-import { FEED_ITEMS_COUNT, LIVE_BLOG_UPDATES, LIVE_PAGE_SIZE } from "../../site.config";
+import { FEED_ITEMS_COUNT, LIVE_BLOG_UPDATES, LIVE_PAGE_SIZE } from "../../site.config.mjs";
 import { expectNoAxeViolations } from "../helpers";
 import { readAllSyntheticStories, readCoverageEnd, readLiveEntries } from "./stories";
 

@@ -43,7 +43,7 @@ function secretProblem(/** @type {unknown} */ error, /** @type {number} */ now) 
 }
 
 /**
- * @typedef {{ current(): { articles: { slug: string; draft?: boolean; publishedAt: string }[] } }} StoreLike
+ * @typedef {{ current(): { stories: { slug: string; draft?: boolean; publishedAt: string }[] } }} StoreLike
  */
 
 /**
@@ -70,7 +70,7 @@ export function previewRoute(url, { store, storeDir, now = Date.now() }) {
   }
   if (secret === null) secretProblem(new Error("no preview secret: run npm run preview to make one"), now);
   if (!verifyPreview(secret, link, now)) return notFound;
-  const story = store.current().articles.find((s) => s.slug === link.slug);
+  const story = store.current().stories.find((s) => s.slug === link.slug);
   if (!story) return notFound;
   // Published since the link was made: its own address, which readers share.
   if (isPublic(story, now)) return { redirect: `/stories/${story.slug}` };

@@ -16,12 +16,12 @@ const storeDir = path.join(work, "store");
 mkdirSync(storeDir, { recursive: true });
 const secret = previewSecret(storeDir, { create: true })!;
 const at = (ms: number) => new Date(ms).toISOString();
-const articles = [
+const stories = [
   { slug: "a-draft", draft: true, publishedAt: at(now - HOUR) },
   { slug: "scheduled", publishedAt: at(now + 24 * HOUR) },
   { slug: "public", publishedAt: at(now - HOUR) },
 ];
-const store = { current: () => ({ articles }) };
+const store = { current: () => ({ stories }) };
 const route = (url: string) => previewRoute(url, { store, storeDir, now });
 const linkTo = (slug: string, expires = expiryIn(1, now)) => previewPath(secret, slug, expires);
 
@@ -50,7 +50,7 @@ describe("previewRoute", () => {
     expect(route("/preview/a-draft")).toEqual(notFound);
     expect(route(linkTo("no-such-story"))).toEqual(notFound);
     // A story deleted, or taken down, after the link was made: not in the store, not found.
-    expect(previewRoute(valid, { store: { current: () => ({ articles: [] }) }, storeDir, now })).toEqual(
+    expect(previewRoute(valid, { store: { current: () => ({ stories: [] }) }, storeDir, now })).toEqual(
       notFound,
     );
   });

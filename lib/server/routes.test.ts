@@ -54,7 +54,7 @@ describe("takenDown", () => {
       version: 1,
       id: "test",
       writtenAt: "2026-01-02T00:00:00Z",
-      articles: {},
+      stories: {},
       authors: {},
       takedowns: { "a-withdrawn-story": { source: "t.md", doc: "t" } },
       sources: {},

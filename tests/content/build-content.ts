@@ -8,9 +8,9 @@ const root = path.resolve(__dirname, "../..");
 export type ContentBuild = {
   status: number | null;
   output: string;
-  /** Reads a generated document (e.g. "Article/stories__x.md.json") from this build. */
+  /** Reads a generated document (e.g. "Story/stories__x.md.json") from this build. */
   generated: (file: string) => unknown;
-  /** The folder of a document type's generated files, e.g. "Article". */
+  /** The folder of a document type's generated files, e.g. "Story". */
   generatedDir: (type: string) => string;
   cleanup: () => void;
 };
@@ -18,7 +18,7 @@ export type ContentBuild = {
 /** A scratch copy of what the content build needs, so tests never touch the project's output. */
 export function scratchWorkspace(): string {
   const work = mkdtempSync(path.join(tmpdir(), "broadsheet-content-"));
-  for (const entry of ["contentlayer.config.ts", "site.config.ts", "schema", "package.json", "public"]) {
+  for (const entry of ["contentlayer.config.ts", "site.config.mjs", "schema", "package.json", "public"]) {
     if (existsSync(path.join(root, entry))) cpSync(path.join(root, entry), path.join(work, entry), { recursive: true });
   }
   symlinkSync(path.join(root, "node_modules"), path.join(work, "node_modules"));

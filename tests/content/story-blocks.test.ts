@@ -31,7 +31,7 @@ function build(name: string) {
   writeFileSync(path.join(work, "public/images/fixtures/chart.png"), PNG_3x2);
   const result = runScript("scripts/contentlayer.mjs", ["build", "--verbose"], work, fixture(name));
   const generated = (file: string) =>
-    JSON.parse(readFileSync(path.join(work, ".contentlayer/generated/Article", file), "utf8"));
+    JSON.parse(readFileSync(path.join(work, ".contentlayer/generated/Story", file), "utf8"));
   return { ...result, generated };
 }
 

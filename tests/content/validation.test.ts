@@ -90,7 +90,7 @@ describe("content build rejects malformed content", () => {
 
 describe("story markup is sanitised", () => {
   const build = buildContent(fixture("valid-hostile-markup"));
-  const doc = build.generated("Article/stories__hostile-markup.md.json") as {
+  const doc = build.generated("Story/stories__hostile-markup.md.json") as {
     body: { html: string };
     headings: { level: number; text: string; id: string }[];
   };
@@ -143,7 +143,7 @@ describe("story markup is sanitised", () => {
 
 describe("a line holding only a video's or post's address becomes an embed card", () => {
   const build = buildContent(fixture("valid-embeds"));
-  const doc = build.generated("Article/stories__embeds.md.json") as {
+  const doc = build.generated("Story/stories__embeds.md.json") as {
     body: { html: string };
     embeds: { provider: string; id: string }[];
   };

@@ -1,6 +1,6 @@
 import { socialImage } from "@/components/SocialImage";
 import { getSectionBySlug } from "@/lib/content";
-import { sections } from "@/site.config";
+import { sections } from "@/site.config.mjs";
 
 export const dynamic = "force-static";
 export const dynamicParams = false;

@@ -1,7 +1,7 @@
 import { draftMode } from "next/headers";
 import { notFound } from "next/navigation";
 import { JsonLd } from "@/components/JsonLd";
-import { Story } from "@/components/Story";
+import { StoryView } from "@/components/StoryView";
 import { StoryRemoved } from "@/components/StoryRemoved";
 import { getAuthorsOf, getSectionOf, getStoryBySlug, getStoryForPreview, getTakedown } from "@/lib/content";
 import { prerenderedStories } from "@/lib/listings";
@@ -52,7 +52,7 @@ export default async function StoryPage({ params }: Props) {
   return (
     <>
       <JsonLd data={graph(storyArticle({ story, authors, section }), breadcrumbs(trail))} />
-      <Story
+      <StoryView
         story={story}
         authors={authors}
         preview={preview}

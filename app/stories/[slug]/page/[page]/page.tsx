@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { Story } from "@/components/Story";
+import { StoryView } from "@/components/StoryView";
 import { JsonLd } from "@/components/JsonLd";
 import { getAuthorsOf, getSectionOf, getStoryBySlug } from "@/lib/content";
 import { parsePage, pagePath } from "@/lib/listings";
@@ -49,7 +49,7 @@ export default async function LiveBlogPage({ params }: Props) {
   return (
     <>
       <JsonLd data={graph(breadcrumbs(trail))} />
-      <Story
+      <StoryView
         story={story}
         authors={getAuthorsOf(story)}
         section={section}

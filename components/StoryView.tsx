@@ -1,20 +1,15 @@
 import {
-  correctionsOf,
-  embedsOf,
-  headingsOf,
   getLiveState,
   isLiveNow,
   isScheduled,
-  leadImageOf,
   modifiedAtOf,
-  topicsOf,
-  type Article,
+  type Story,
   type Author,
   type EmbedRef,
 } from "@/lib/content";
 import type { LivePage } from "@/lib/live";
 import { absoluteUrl, livePollPath } from "@/lib/url";
-import { LIVE_POLL_SECONDS, type Section } from "@/site.config";
+import { LIVE_POLL_SECONDS, type Section } from "@/site.config.mjs";
 import { Byline } from "./Byline";
 import { Dateline } from "./Dateline";
 import { EmbedCards } from "./EmbedCards.island";
@@ -33,29 +28,38 @@ import { TableOfContents } from "./TableOfContents";
 import { TopicLinks } from "./TopicLinks";
 
 type Props = {
-  story: Article;
+  story: Story;
   authors: Author[];
   section: Section;
-  related: Article[];
-  previous?: Article;
-  next?: Article;
+  related: Story[];
+  previous?: Story;
+  next?: Story;
   /** Shown through a signed preview link (lib/preview.mjs): its banner says so. */
   preview?: boolean;
   /** A live story's page of entries (lib/live.ts), shown in place of the body. */
   live?: LivePage | null;
 };
 
-export function Story({ story, authors, section, related, previous, next, preview = false, live }: Props) {
+export function StoryView({
+  story,
+  authors,
+  section,
+  related,
+  previous,
+  next,
+  preview = false,
+  live,
+}: Props) {
   const url = absoluteUrl(story.url);
-  const corrections = correctionsOf(story);
-  const image = leadImageOf(story);
+  const corrections = story.correctionLog;
+  const image = story.leadImage;
   const modified = modifiedAtOf(story);
   const embeds = live
     ? [
-        live.page === 1 ? embedsOf(story) : [],
+        live.page === 1 ? story.embeds : [],
         ...[...live.pinned, ...live.entries].map((e) => e.embeds as EmbedRef[]),
       ]
-    : [embedsOf(story)];
+    : [story.embeds];
   return (
     <>
       <article className="mx-auto max-w-[42rem]">
@@ -89,7 +93,7 @@ export function Story({ story, authors, section, related, previous, next, previe
           <LiveBlog story={story} live={live} />
         ) : (
           <>
-            <TableOfContents headings={headingsOf(story)} />
+            <TableOfContents headings={story.headings} />
             <StoryBody html={story.body.html} />
           </>
         )}
@@ -98,7 +102,7 @@ export function Story({ story, authors, section, related, previous, next, previe
         )}
         {embeds.some((list) => list.length > 0) && <EmbedCards />}
         <CorrectionLog entries={corrections} />
-        <TopicLinks topics={topicsOf(story)} />
+        <TopicLinks topics={story.topicRefs} />
         <ShareLinks url={url} title={story.headline} />
       </article>
       <div className="mx-auto max-w-[42rem]">

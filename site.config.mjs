@@ -1,9 +1,11 @@
 /**
- * Site-wide facts, in one place. Read by the content schema (contentlayer.config.ts),
- * by lib/ and by the routes. It imports nothing, so every layer may depend on it.
+ * Site-wide facts, in one place. Read by the content schema (contentlayer.config.ts), by lib/,
+ * the routes and components, and by the Node scripts (npm run new, live, bench), which is why it
+ * is plain JavaScript: Node 20 runs no TypeScript. TypeScript reads its types from the values
+ * and the JSDoc below (tsconfig checkJs). It imports nothing, so every layer may depend on it.
  */
 
-export const site = {
+export const site = /** @type {const} */ ({
   name: "Broadsheet",
   tagline: "News, told plainly.",
   description:
@@ -18,25 +20,26 @@ export const site = {
   timeZone: "Europe/London",
   /** OpenGraph's locale for the language above. */
   locale: "en_GB",
-} as const;
+});
 
 /**
  * The sections a story may belong to. A story naming any other section fails the build.
  * `slug` is the URL segment; `name` is what readers see.
  */
-export const sections = [
+export const sections = /** @type {const} */ ([
   { name: "World", slug: "world", description: "Reporting from around the globe." },
   { name: "Politics", slug: "politics", description: "Government, elections and policy." },
   { name: "Business", slug: "business", description: "Companies, markets and the economy." },
   { name: "Technology", slug: "technology", description: "The industry and its effect on everyone else." },
   { name: "Science", slug: "science", description: "Research, health and the environment." },
   { name: "Culture", slug: "culture", description: "Books, film, music and the arts." },
-] as const;
+]);
 
-export type Section = (typeof sections)[number];
-export type SectionName = Section["name"];
+/** @typedef {(typeof sections)[number]} Section */
+/** @typedef {Section["name"]} SectionName */
 
-export const sectionNames = sections.map((s) => s.name) as SectionName[];
+/** @type {SectionName[]} */
+export const sectionNames = sections.map((s) => s.name);
 
 /** How many stories a listing page (section, topic, author) shows. */
 export const PAGE_SIZE = 20;
