@@ -9,7 +9,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/**/*.test.ts", "{schema,lib,components,scripts}/**/*.test.{ts,tsx}"],
+    include: ["tests/**/*.test.ts", "{app,schema,lib,components,scripts}/**/*.test.{ts,tsx}"],
     // Content builds spawn the real Contentlayer CLI; give them room on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 60_000,

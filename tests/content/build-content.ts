@@ -26,11 +26,17 @@ export function scratchWorkspace(): string {
 }
 
 /** Runs one of the project's scripts in a workspace, on a content folder. */
-export function runScript(script: string, args: string[], work: string, contentDir: string) {
+export function runScript(
+  script: string,
+  args: string[],
+  work: string,
+  contentDir: string,
+  env: Record<string, string> = {},
+) {
   const result = spawnSync(process.execPath, [path.join(root, script), ...args], {
     cwd: work,
     // Contentlayer takes its working directory from PWD.
-    env: { ...process.env, PWD: work, BROADSHEET_CONTENT_DIR: path.resolve(contentDir) },
+    env: { ...process.env, PWD: work, BROADSHEET_CONTENT_DIR: path.resolve(contentDir), ...env },
     encoding: "utf8",
     timeout: 60_000,
   });
