@@ -23,7 +23,7 @@ function expectWithin(page: string, kind: string, size: number, band: Band) {
 /**
  * Next's client runtime alone: what the not-found page loads. It renders the layout and has no
  * client component of ours, so its scripts are the framework's and nothing else. Measured
- * 132.8 KB gzip in 7 files with next 16.4.6, gzip level 6 (README, Performance).
+ * 132.8 KB gzip in 7 files with next 16.4.6, gzip level 6 (docs/performance.md).
  */
 const RUNTIME: Band = { min: 130 * KB, max: 136 * KB };
 /**

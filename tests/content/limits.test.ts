@@ -437,9 +437,9 @@ describe("which image addresses leave the site", () => {
   });
 });
 
-describe("the README's table of limits", () => {
+describe("the editors' guide's table of limits", () => {
   it("is the one made from schema/limits.mjs", () => {
-    const readme = readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
-    expect(readme).toContain(limitsTable());
+    const guide = readFileSync(path.resolve(__dirname, "../../docs/editing.md"), "utf8");
+    expect(guide).toContain(limitsTable());
   });
 });
