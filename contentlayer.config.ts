@@ -362,6 +362,23 @@ export const Author = defineDocumentType(() => ({
   },
 }));
 
+/**
+ * Runs every check of a document and fails with all their messages at once (each already names
+ * its file and field), so that an editor sees every problem in one go, not one per build.
+ */
+function everyCheck(checks: (() => unknown)[]): true {
+  const problems: string[] = [];
+  for (const check of checks) {
+    try {
+      check();
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  if (problems.length > 0) throw new Error([...new Set(problems)].join("\n       "));
+  return true;
+}
+
 export const Story = defineDocumentType(() => ({
   name: "Story",
   filePathPattern: "stories/**/*.md",
@@ -445,30 +462,21 @@ export const Story = defineDocumentType(() => ({
       type: "boolean",
       resolve: (doc) => {
         checkLimits("story", doc);
-        const problems: string[] = [];
-        const attempt = (check: () => unknown) => {
-          try {
-            check();
-          } catch (error) {
-            problems.push((error as Error).message);
-          }
-        };
-        for (const field of ["headline", "standfirst"]) attempt(() => nonBlank(doc, field));
-        attempt(() => publishedOf(doc));
-        for (const resolve of [
-          Story.def().computedFields!.modifiedAt.resolve,
-          Story.def().computedFields!.sectionName.resolve,
-          Story.def().computedFields!.authorSlugs.resolve,
-          Story.def().computedFields!.topicRefs.resolve,
-          Story.def().computedFields!.headings.resolve,
-          Story.def().computedFields!.leadImage.resolve,
-          Story.def().computedFields!.embeds.resolve,
-          Story.def().computedFields!.coverageEndAt.resolve,
-        ]) {
-          attempt(() => resolve(doc as never));
-        }
-        if (problems.length > 0) throw new Error([...new Set(problems)].join("\n       "));
-        return true;
+        const fields = Story.def().computedFields!;
+        return everyCheck([
+          ...["headline", "standfirst"].map((field) => () => nonBlank(doc, field)),
+          () => publishedOf(doc),
+          ...[
+            fields.modifiedAt,
+            fields.sectionName,
+            fields.authorSlugs,
+            fields.topicRefs,
+            fields.headings,
+            fields.leadImage,
+            fields.embeds,
+            fields.coverageEndAt,
+          ].map((field) => () => field.resolve(doc as never)),
+        ]);
       },
     },
     slug: slugField(),
@@ -656,20 +664,10 @@ export const LiveEntry = defineDocumentType(() => ({
       type: "boolean",
       resolve: (doc) => {
         checkLimits("entry", doc);
-        const problems: string[] = [];
-        for (const resolve of [
-          LiveEntry.def().computedFields!.timeAt.resolve,
-          LiveEntry.def().computedFields!.entryBody.resolve,
-          LiveEntry.def().computedFields!.embeds.resolve,
-        ]) {
-          try {
-            resolve(doc as never);
-          } catch (error) {
-            problems.push((error as Error).message);
-          }
-        }
-        if (problems.length > 0) throw new Error([...new Set(problems)].join("\n       "));
-        return true;
+        const fields = LiveEntry.def().computedFields!;
+        return everyCheck(
+          [fields.timeAt, fields.entryBody, fields.embeds].map((field) => () => field.resolve(doc as never)),
+        );
       },
     },
     slug: slugField(),
