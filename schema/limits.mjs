@@ -6,7 +6,7 @@
  * and `npm run check` (all three run the same build: contentlayer.config.ts), with a message
  * naming the file, the field, the limit and the actual size. Without limits, a 1 MB headline or
  * 20,000 topics would pass and reach every page, feed and search index that shows the story.
- * The README's table of limits is made from `limitRows` below (tests/content/limits.test.ts
+ * The editors' guide's table of limits (docs/editing.md, Size limits) is made from `limitRows` below (tests/content/limits.test.ts
  * keeps the two the same), and `npm run check`'s warnings read `ADVICE` from here too.
  *
  * Plain JavaScript with no imports, so that the schema (TypeScript), the scripts (plain Node)
@@ -231,7 +231,7 @@ export function limitProblems(kind, doc) {
   return problems;
 }
 
-/** The limits as a Markdown table, for the README (tests/content/limits.test.ts compares them). */
+/** The limits as a Markdown table, for docs/editing.md (tests/content/limits.test.ts compares them). */
 export function limitsTable() {
   const files = { story: "story", author: "author", takedown: "takedown", entry: "live entry" };
   const rows = limitRows.map((r) => {

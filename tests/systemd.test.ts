@@ -163,7 +163,7 @@ describe("deploy/systemd", () => {
     }
   });
 
-  it("instances stop as the README and server.mjs say: SIGTERM to the supervisor, 15 s to finish", () => {
+  it("instances stop as decision 0008 and server.mjs say: SIGTERM to the supervisor, 15 s to finish", () => {
     const template = readFileSync(path.join(SHIPPED, "broadsheet@.service"), "utf8");
     const lines = template.split("\n");
     for (const line of ["Restart=always", "KillSignal=SIGTERM", "KillMode=mixed", "TimeoutStopSec=15"]) {
