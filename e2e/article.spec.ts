@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, testNoAxeViolations } from "./fixtures";
 import { seedParagraphs } from "./first-story";
-import { expectNoAxeViolations, firstStory } from "./helpers";
+import { firstStory } from "./helpers";
 
 test.describe("story page", () => {
   test.beforeEach(async ({ page }) => {
@@ -129,11 +129,9 @@ test.describe("story page", () => {
     expect(messages).toEqual([]);
   });
 
-  test("loads no script, font or image from another host", async ({ page }) => {
-    const hosts = new Set<string>();
-    page.on("request", (request) => hosts.add(new URL(request.url()).host));
+  test("loads no script, font or image from another host", async ({ page, offSiteRequests }) => {
     await page.reload({ waitUntil: "networkidle" });
-    expect([...hosts]).toEqual([new URL(page.url()).host]);
+    expect(offSiteRequests()).toEqual([]);
   });
 
   test("saves screenshots at phone and desktop sizes, light and dark", async ({ page }) => {
@@ -196,11 +194,5 @@ test.describe("keyboard", () => {
 });
 
 test.describe("accessibility", () => {
-  for (const colorScheme of ["light", "dark"] as const) {
-    test(`story page has no WCAG 2.2 A/AA violations (${colorScheme})`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme });
-      await page.goto(firstStory.path);
-      await expectNoAxeViolations(page);
-    });
-  }
+  testNoAxeViolations("story page has no WCAG 2.2 A/AA violations", firstStory.path);
 });

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { get } from "node:http";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { BASE_URL, DIST_DIR } from "./env";
 import { EVERY_ROUTE, firstStory } from "./helpers";
 

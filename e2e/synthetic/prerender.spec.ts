@@ -5,8 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { SYNTHETIC } from "../env";
+import { expect, test } from "../fixtures";
 import { readSyntheticStories } from "./stories";
 
 const PAGE_SIZE = 20;
