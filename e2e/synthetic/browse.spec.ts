@@ -1,10 +1,10 @@
 /** Browsing at scale: the listings and their pages, what to read next, and every kind of page under axe. */
 import type { Page } from "@playwright/test";
+import { PAGE_SIZE } from "../../site.config";
 import { expect, test, testNoAxeViolations } from "../fixtures";
 import { expectedRelated, readSyntheticStories } from "./stories";
 
 const stories = readSyntheticStories();
-const PAGE_SIZE = 20;
 const inSection = (name: string) => stories.filter((s) => s.section === name);
 
 /** The headlines of the story list on the page, in order. */

@@ -6,11 +6,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import { PAGE_SIZE } from "../../site.config";
 import { SYNTHETIC } from "../env";
 import { expect, test } from "../fixtures";
 import { readSyntheticStories } from "./stories";
 
-const PAGE_SIZE = 20;
 const stories = readSyntheticStories();
 const sectionsOf = [...new Set(stories.map((s) => s.section))];
 const prerendered = Object.keys(
