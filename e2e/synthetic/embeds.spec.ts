@@ -85,8 +85,14 @@ test.describe("embed cards", () => {
     });
   }
 
-  test("a story without an embed loads no embed script and has no card", async ({ page }) => {
-    await page.goto("/stories/synthetic-00005");
+  test("a story without an embed loads no embed script and has no card", async ({ page, scriptsOf }) => {
+    // The embed cards' code: the one script the story with embeds loads and a plain story does not.
+    const withEmbeds = await scriptsOf(story);
+    const plain = await scriptsOf("/stories/synthetic-00004");
+    const embedScripts = [...withEmbeds].filter((url) => !plain.has(url));
+    expect(embedScripts).toHaveLength(1);
+    const scripts = await scriptsOf("/stories/synthetic-00005");
+    expect([...scripts].filter((url) => embedScripts.includes(url))).toEqual([]);
     await expect(page.locator(".embed")).toHaveCount(0);
     await expect(page.getByRole("button", { name: /^Load the / })).toHaveCount(0);
   });

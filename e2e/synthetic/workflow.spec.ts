@@ -1,8 +1,10 @@
 import { SITE_URL } from "../env";
 import { expect, test } from "../fixtures";
-import { readAllSyntheticStories } from "./stories";
+import { readAllSyntheticStories, readSyntheticStories } from "./stories";
 
 const all = readAllSyntheticStories();
+/** The topics some public story has: those have a page. */
+const publicTopics = new Set(readSyntheticStories().flatMap((s) => s.topics));
 const draft = all.find((s) => s.draft)!;
 const scheduled = all.find((s) => s.published > Date.now())!;
 const corrected = all.find((s) => s.slug === "synthetic-00013")!;
@@ -36,8 +38,9 @@ test.describe("drafts and scheduled stories in a production build", () => {
       for (const place of places) {
         const response = await request.get(place);
         const body = await response.text();
-        // Topic pages that only the hidden story had are 404s, which is right too.
-        expect([200, 404], place).toContain(response.status());
+        // A topic that only the hidden story has has no page: a 404, which names nothing either.
+        const topic = /^\/topics\/(.+)$/.exec(place)?.[1];
+        expect(response.status(), place).toBe(topic && !publicTopics.has(topic) ? 404 : 200);
         expect(body, place).not.toContain(slug);
         expect(body, place).not.toContain(headline);
       }
