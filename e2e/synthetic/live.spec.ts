@@ -50,6 +50,7 @@ test.describe("a live story's page", () => {
     await expect(header.getByText(/Live coverage ended/)).toHaveCount(0);
     // The summary: the standfirst, under the headline.
     await expect(header.locator("h1")).toHaveText(story("synthetic-00005").headline);
+    await expect(header.locator("h1 + p")).toHaveText(story("synthetic-00005").standfirst);
 
     // Key events: links, each to its entry, wherever it is.
     const keyEvents = page.getByRole("navigation", { name: "Key events" }).getByRole("link");

@@ -11,6 +11,7 @@ export type SyntheticStory = {
   slug: string;
   url: string;
   headline: string;
+  standfirst: string;
   published: number;
   section: string;
   topics: string[];
@@ -35,6 +36,7 @@ export function readAllSyntheticStories(): SyntheticStory[] {
         slug: name,
         url: `/stories/${name}`,
         headline: field("headline"),
+        standfirst: field("standfirst"),
         published: Date.parse(field("published")),
         section: field("section"),
         topics,
