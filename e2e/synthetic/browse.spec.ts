@@ -1,6 +1,6 @@
 /** Browsing at scale: the listings and their pages, what to read next, and every kind of page under axe. */
 import type { Page } from "@playwright/test";
-import { PAGE_SIZE } from "../../site.config";
+import { HOME_STORIES_PER_SECTION, PAGE_SIZE } from "../../site.config";
 import { expect, test, testNoAxeViolations } from "../fixtures";
 import { expectedRelated, readSyntheticStories } from "./stories";
 
@@ -20,7 +20,7 @@ test.describe("at scale: listings and pagination", () => {
       const group = page.getByRole("region", { name: section });
       const expected = inSection(section)
         .filter((s) => s !== lead)
-        .slice(0, 4)
+        .slice(0, HOME_STORIES_PER_SECTION)
         .map((s) => s.headline);
       await expect(group.locator("h3")).toHaveText(expected);
       await expect(group.getByRole("link", { name: `More ${section}` })).toHaveAttribute(

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { slug } from "github-slugger";
+import { RELATED_STORIES_COUNT } from "../../site.config";
 import { SYNTHETIC } from "../env";
 
 /**
@@ -55,7 +56,11 @@ export const isPublished = (s: SyntheticStory) => !s.draft && s.published <= Dat
 export const readSyntheticStories = () => readAllSyntheticStories().filter(isPublished);
 
 /** Brute force, for comparison with lib/related.ts's indexed top-k. */
-export function expectedRelated(story: SyntheticStory, all: SyntheticStory[], count = 4): string[] {
+export function expectedRelated(
+  story: SyntheticStory,
+  all: SyntheticStory[],
+  count = RELATED_STORIES_COUNT,
+): string[] {
   const scored = all
     .filter((other) => other !== story)
     .map((other) => {
