@@ -4,10 +4,10 @@
  * below the minimum it got lighter, and the band must come down with it so the gain is kept.
  * Sizes are gzip bytes on the wire, as the server sends them (scripts/page-weight.mjs).
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { fetchWire, weigh, type PageWeight } from "../scripts/page-weight.mjs";
 import { BASE_URL, SYNTHETIC } from "./env";
-import { firstStory } from "./helpers";
+import { firstStory } from "./routes.mjs";
 
 const KB = 1024;
 type Band = { min: number; max: number };
@@ -44,6 +44,8 @@ const EMBED_ISLAND: Band = { min: 1 * KB, max: 2.5 * KB };
  * against story 4); at most 3 KB (issue 14). Measured 951 bytes gzip on 29 November 2026.
  */
 const LIVE_ISLAND: Band = { min: 0.7 * KB, max: 3 * KB };
+/** A synthetic story with no island of its own: no embed, no live coverage. */
+const PLAIN_STORY = "/stories/synthetic-00004";
 const STORY_HTML: Band = { min: 6 * KB, max: 8 * KB };
 // Raised from 4–6 KB with issue 13 (figures, pull quotes, fact boxes and embed cards: 6.3 KB)
 // and again with issue 14 (the live page and its updates button: 6.54 KB).
@@ -71,51 +73,44 @@ test.describe("byte budgets", () => {
     );
   });
 
-  /** The scripts a synthetic story's page fetches, in a browser, once it has settled. */
-  const scriptsOf = async (page: Page, path: string) => {
-    const urls = new Set<string>();
-    const record = (request: { url: () => string; resourceType: () => string }) => {
-      if (request.resourceType() === "script") urls.add(request.url());
-    };
-    page.on("request", record);
-    await page.goto(SYNTHETIC.baseURL + path, { waitUntil: "networkidle" });
-    page.off("request", record);
-    return urls;
-  };
-
-  test("the embed cards island: its code is fetched only by a story with an embed, within its band", async ({
-    page,
-  }) => {
-    // Next puts every client component of a route in the route's chunk: what the HTML loads is
-    // the same on every story page, and the island fetches its code (a chunk of its own) itself.
-    const withEmbeds = await scriptsOf(page, "/stories/synthetic-00003");
-    const without = await scriptsOf(page, "/stories/synthetic-00004");
-    expect((await weigh(SYNTHETIC.baseURL, "/stories/synthetic-00004")).js.files).toBe(story.js.files);
-    expect(
-      [...without].filter((url) => !withEmbeds.has(url)),
-      "only the story with embeds loads more",
-    ).toEqual([]);
-    const extra = [...withEmbeds].filter((url) => !without.has(url));
-    expect(extra, "the story with embeds loads one script more").toHaveLength(1);
-    const { wire } = await fetchWire(extra[0]);
-    expectWithin("story with embeds", "embed cards chunk", wire.length, EMBED_ISLAND);
-  });
-
-  test("the live updates island: its code is fetched only by live coverage, within its band", async ({
-    page,
-  }) => {
-    const live = await scriptsOf(page, "/stories/synthetic-00005");
-    const plain = await scriptsOf(page, "/stories/synthetic-00004");
-    expect((await weigh(SYNTHETIC.baseURL, "/stories/synthetic-00005")).js.files).toBe(story.js.files);
-    expect(
-      [...plain].filter((url) => !live.has(url)),
-      "only the live story loads more",
-    ).toEqual([]);
-    const extra = [...live].filter((url) => !plain.has(url));
-    expect(extra, "the live story loads one script more").toHaveLength(1);
-    const { wire } = await fetchWire(extra[0]);
-    expectWithin("live story", "live updates chunk", wire.length, LIVE_ISLAND);
-  });
+  /**
+   * A client island that fetches its code itself (a chunk of its own): the synthetic story that
+   * has it, against one that has not.
+   */
+  const islands = [
+    {
+      title: "the embed cards island: its code is fetched only by a story with an embed, within its band",
+      what: "story with embeds",
+      chunk: "embed cards chunk",
+      with: "/stories/synthetic-00003",
+      band: EMBED_ISLAND,
+    },
+    {
+      title: "the live updates island: its code is fetched only by live coverage, within its band",
+      what: "live story",
+      chunk: "live updates chunk",
+      with: "/stories/synthetic-00005",
+      band: LIVE_ISLAND,
+    },
+  ];
+  for (const island of islands) {
+    test(island.title, async ({ scriptsOf }) => {
+      // Next puts every client component of a route in the route's chunk: what the HTML loads is
+      // the same on every story page, and the island fetches its code (a chunk of its own) itself.
+      const withIsland = await scriptsOf(SYNTHETIC.baseURL + island.with);
+      const without = await scriptsOf(SYNTHETIC.baseURL + PLAIN_STORY);
+      for (const path of [island.with, PLAIN_STORY])
+        expect((await weigh(SYNTHETIC.baseURL, path)).js.files, path).toBe(story.js.files);
+      expect(
+        [...without].filter((url) => !withIsland.has(url)),
+        `only the ${island.what} loads more`,
+      ).toEqual([]);
+      const extra = [...withIsland].filter((url) => !without.has(url));
+      expect(extra, `the ${island.what} loads one script more`).toHaveLength(1);
+      const { wire } = await fetchWire(extra[0]);
+      expectWithin(island.what, island.chunk, wire.length, island.band);
+    });
+  }
 
   test("the first story's HTML is under 8 KB", () => {
     expectWithin("story page", "HTML", story.html.gzip, STORY_HTML);

@@ -7,8 +7,13 @@ import path from "node:path";
  */
 export const SITE_URL = process.env.E2E_SITE_URL ?? "https://broadsheet.example";
 
-export const PORT = Number(process.env.E2E_PORT ?? 4317);
-export const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** A server the tests start on this machine: its port, from E2E_<NAME> or the default, and its address. */
+function server(variable: string, fallback: number) {
+  const port = Number(process.env[variable] ?? fallback);
+  return { port, baseURL: `http://127.0.0.1:${port}` };
+}
+
+export const { port: PORT, baseURL: BASE_URL } = server("E2E_PORT", 4317);
 
 /** The reference deployment under test (deploy/cluster.mjs): nginx here, instances on the next ports. */
 export const OPS_PORT = Number(process.env.E2E_OPS_PORT ?? 4330);
@@ -25,10 +30,7 @@ export const SYNTHETIC = {
   dir: ".synthetic/e2e",
   /** The newest synthetic story was published half an hour before the build, the rest hourly. */
   newest: () => new Date(Date.now() - 30 * 60_000).toISOString(),
-  port: Number(process.env.E2E_SYNTHETIC_PORT ?? 4318),
-  get baseURL() {
-    return `http://127.0.0.1:${this.port}`;
-  },
+  ...server("E2E_SYNTHETIC_PORT", 4318),
 };
 
 /**
@@ -39,19 +41,13 @@ export const SYNTHETIC = {
 export const PUBLISH = {
   count: 40,
   dir: ".synthetic/publish",
-  port: Number(process.env.E2E_PUBLISH_PORT ?? 4320),
+  ...server("E2E_PUBLISH_PORT", 4320),
   opsPort: Number(process.env.E2E_PUBLISH_OPS_PORT ?? 4350),
-  get baseURL() {
-    return `http://127.0.0.1:${this.port}`;
-  },
 };
 
 /** A development server (`next dev`) on a small synthetic workspace, for what only dev shows. */
 export const DEV = {
   count: 20,
   dir: ".synthetic/dev",
-  port: Number(process.env.E2E_DEV_PORT ?? 4319),
-  get baseURL() {
-    return `http://127.0.0.1:${this.port}`;
-  },
+  ...server("E2E_DEV_PORT", 4319),
 };

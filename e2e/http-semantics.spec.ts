@@ -7,9 +7,9 @@
 import { readFileSync } from "node:fs";
 import { get } from "node:http";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { BASE_URL, DIST_DIR } from "./env";
-import { EVERY_ROUTE, firstStory } from "./helpers";
+import { EVERY_ROUTE, firstStory } from "./routes.mjs";
 
 type Wire = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
 

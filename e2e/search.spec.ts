@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, firstStory } from "./helpers";
+import { expect, test, testNoAxeViolations } from "./fixtures";
+import { firstStory } from "./routes.mjs";
 
 test.describe("search", () => {
   test("the header's search form finds the story, with the matched words highlighted", async ({ page }) => {
@@ -77,7 +77,7 @@ test.describe("search", () => {
       "/search?q=trade&page=2",
     ]) {
       const response = await request.get(path);
-      expect(response.status(), path).toBeLessThan(500);
+      expect(response.status(), path).toBe(200);
       expect(await response.text(), path).not.toMatch(/at \w+ \(|node_modules|\.next\//);
     }
   });
@@ -93,62 +93,5 @@ test.describe("search", () => {
     await context.close();
   });
 
-  for (const colorScheme of ["light", "dark"] as const) {
-    test(`results page has no WCAG 2.2 A/AA violations (${colorScheme})`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme });
-      await page.goto("/search?q=trade");
-      await expectNoAxeViolations(page);
-    });
-  }
-});
-
-test.describe("index pages", () => {
-  test("/sections lists every section with its story count", async ({ page }) => {
-    await page.goto("/sections");
-    await expect(page.locator("h1")).toHaveText("Sections");
-    await expect(page.locator("main h2")).toHaveText([
-      "World",
-      "Politics",
-      "Business",
-      "Technology",
-      "Science",
-      "Culture",
-    ]);
-    await expect(page.locator("main ul > li").first()).toContainText("1 story");
-  });
-
-  test("/topics lists every topic, A to Z, with links to their pages", async ({ page }) => {
-    await page.goto("/topics");
-    await expect(page.locator("main ul > li a")).toHaveText([
-      "Rare earths",
-      "Semiconductors",
-      "Tariffs",
-      "Trade",
-      "US-China relations",
-    ]);
-  });
-
-  test("a section page has breadcrumbs and links to its feeds", async ({ page }) => {
-    await page.goto("/world");
-    const crumbs = page.getByRole("navigation", { name: "Breadcrumb" });
-    await expect(crumbs.getByRole("link")).toHaveText(["Home", "Sections"]);
-    await expect(crumbs.locator('[aria-current="page"]')).toHaveText("World");
-    for (const [name, href] of [
-      ["RSS", "/world/feed.xml"],
-      ["Atom", "/world/atom.xml"],
-      ["JSON Feed", "/world/feed.json"],
-    ]) {
-      await expect(page.getByRole("link", { name, exact: true })).toHaveAttribute("href", href);
-    }
-  });
-
-  for (const path of ["/sections", "/topics"]) {
-    for (const colorScheme of ["light", "dark"] as const) {
-      test(`${path} has no WCAG 2.2 A/AA violations (${colorScheme})`, async ({ page }) => {
-        await page.emulateMedia({ colorScheme });
-        await page.goto(path);
-        await expectNoAxeViolations(page);
-      });
-    }
-  }
+  testNoAxeViolations("results page has no WCAG 2.2 A/AA violations", "/search?q=trade");
 });

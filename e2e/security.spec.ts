@@ -3,9 +3,9 @@
  * the policy: pages must work under it (no violation), and it must be as strict as
  * prerendered pages allow.
  */
-import { expect, test } from "@playwright/test";
 import { FRAME_ORIGINS } from "../schema/embeds.mjs";
-import { EVERY_ROUTE, firstStory } from "./helpers";
+import { expect, test } from "./fixtures";
+import { EVERY_ROUTE, firstStory } from "./routes.mjs";
 
 function directives(policy: string) {
   return new Map(
@@ -77,13 +77,9 @@ test.describe("security headers", () => {
 
   test("the browser enforces it: a frame from a host that is not an embed provider is refused", async ({
     page,
-    context,
-  }) => {
     // The providers' frames are stubbed: the machine has no internet, and only the policy is tested.
-    for (const origin of FRAME_ORIGINS)
-      await context.route(`${origin}/**`, (route) =>
-        route.fulfill({ contentType: "text/html", body: "<p>stub</p>" }),
-      );
+    embedProviders,
+  }) => {
     await page.goto(firstStory.path);
     const tryFrame = (src: string) =>
       page.evaluate(
@@ -103,6 +99,7 @@ test.describe("security headers", () => {
     // A violation names only the refused origin, never the rest of a cross-origin address.
     expect(await tryFrame("https://elsewhere.example/embed")).toBe("frame-src https://elsewhere.example");
     expect(await tryFrame(`${FRAME_ORIGINS[0]}/embed/aqz-KE-bpKQ`)).toBe("loaded");
+    expect(embedProviders).toEqual([`${FRAME_ORIGINS[0]}/embed/aqz-KE-bpKQ`]);
   });
 
   test("the browser enforces it: a script from another origin is refused, and reported", async ({ page }) => {

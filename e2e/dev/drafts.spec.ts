@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 
 // `next dev` compiles each page on its first request.
 test.setTimeout(120_000);

@@ -12,7 +12,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import type { Cluster } from "../../deploy/cluster.mjs";
 import { DIST_DIR, OPS_PORT, PORT, STORE_DIR } from "../env";
-import { firstStory } from "../helpers";
+import { firstStory } from "../routes.mjs";
 import fc from "fast-check";
 import { fuzzCases, judge } from "./fuzz";
 import * as fuzz from "./property-fuzz";

@@ -4,7 +4,7 @@
  * its response: never a 5xx, never the input reflected unescaped, never a stack trace or a
  * server path.
  */
-import { EVERY_ROUTE, firstStory } from "../helpers";
+import { EVERY_ROUTE, firstStory } from "../routes.mjs";
 import type { RawResponse } from "./raw-http";
 
 /** Marks injected markup: if it comes back as-is, the server reflected input unescaped. */

@@ -8,7 +8,7 @@
  * bench:fuzz` runs many more). fast-check shrinks a failing request to a smallest one.
  */
 import fc from "fast-check";
-import { EVERY_ROUTE } from "../helpers";
+import { EVERY_ROUTE } from "../routes.mjs";
 import { INTERNAL_ROUTES, judge, type FuzzCase } from "./fuzz";
 import type { RawResponse } from "./raw-http";
 

@@ -1,10 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations } from "../helpers";
-import { SEARCH_PAGE_SIZE } from "../../site.config.mjs";
+/** Browsing at scale: the listings and their pages, what to read next, and every kind of page under axe. */
+import type { Page } from "@playwright/test";
+import { HOME_STORIES_PER_SECTION, PAGE_SIZE } from "../../site.config.mjs";
+import { expect, test, testNoAxeViolations } from "../fixtures";
 import { expectedRelated, readSyntheticStories } from "./stories";
 
 const stories = readSyntheticStories();
-const PAGE_SIZE = 20;
 const inSection = (name: string) => stories.filter((s) => s.section === name);
 
 /** The headlines of the story list on the page, in order. */
@@ -20,7 +20,7 @@ test.describe("at scale: listings and pagination", () => {
       const group = page.getByRole("region", { name: section });
       const expected = inSection(section)
         .filter((s) => s !== lead)
-        .slice(0, 4)
+        .slice(0, HOME_STORIES_PER_SECTION)
         .map((s) => s.headline);
       await expect(group.locator("h3")).toHaveText(expected);
       await expect(group.getByRole("link", { name: `More ${section}` })).toHaveAttribute(
@@ -110,66 +110,6 @@ test.describe("at scale: what to read next", () => {
   });
 });
 
-test.describe("at scale: search", () => {
-  test("ranks a headline match above a standfirst match above a body match, and highlights them", async ({
-    page,
-  }) => {
-    await page.goto("/search?q=quokka");
-    await expect(page.getByText("3 stories match “quokka”")).toBeVisible();
-    const results = page.locator("main ol > li");
-    await expect(results.locator("h2")).toHaveText([
-      /^Synthetic story 00003:/,
-      /^Synthetic story 00005:/,
-      /^Synthetic story 00007:/,
-    ]);
-    await expect(results.nth(0).locator("h2 mark")).toHaveText("Quokka");
-    await expect(results.nth(2).locator("p mark")).toHaveText("quokka");
-  });
-
-  test("pages through many results and says when a page does not exist", async ({ page }) => {
-    const pages = Math.ceil(stories.length / SEARCH_PAGE_SIZE);
-    await page.goto("/search?q=synthetic");
-    await expect(
-      page.getByText(`${stories.length} stories match “synthetic” (page 1 of ${pages})`),
-    ).toBeVisible();
-    await expect(page.locator("main ol > li")).toHaveCount(SEARCH_PAGE_SIZE);
-    await page.getByRole("link", { name: "More results" }).click();
-    await expect(page).toHaveURL("/search?q=synthetic&page=2");
-    await expect(page.getByText(`(page 2 of ${pages})`)).toBeVisible();
-    await page.goto(`/search?q=synthetic&page=${pages + 1}`);
-    await expect(page.getByText("There is no such page of results")).toBeVisible();
-  });
-
-  test("finds words whatever their accents and case", async ({ page }) => {
-    await page.goto("/search?q=ZURICH");
-    await expect(page.locator("main ol > li h2")).toHaveText([/^Synthetic story 00009:/]);
-    await expect(page.locator("main ol > li h2 mark")).toHaveText("Zürich");
-  });
-});
-
-test.describe("at scale: time-dependent output", () => {
-  test("the Google News sitemap lists exactly the stories of the last two days", async ({ request }) => {
-    const text = await (await request.get("/news-sitemap.xml")).text();
-    const listedPaths = [...text.matchAll(/<loc>[^<]*?(\/stories\/[^<]+)<\/loc>/g)].map((m) => m[1]).sort();
-    // Stories are hourly from half an hour before the build: none sits near the 48-hour line.
-    const expected = stories
-      .filter((s) => Date.now() - s.published < 48 * 3600_000)
-      .map((s) => s.url)
-      .sort();
-    expect(expected.length).toBeGreaterThan(40);
-    expect(listedPaths).toEqual(expected);
-    expect(text).toContain("<news:name>Broadsheet</news:name>");
-  });
-
-  test("a headline with characters the image fonts lack still gets its social image, made offline", async ({
-    request,
-  }) => {
-    const response = await request.get("/stories/synthetic-00009/social.png");
-    expect(response.status()).toBe(200);
-    expect(response.headers()["content-type"]).toBe("image/png");
-  });
-});
-
 test.describe("at scale: accessibility", () => {
   for (const path of [
     "/world/page/2",
@@ -182,13 +122,6 @@ test.describe("at scale: accessibility", () => {
     // A story with a lead image, related stories and neighbours; one with corrections.
     "/stories/synthetic-00001",
     "/stories/synthetic-00013",
-  ]) {
-    for (const colorScheme of ["light", "dark"] as const) {
-      test(`${path} (${colorScheme})`, async ({ page }) => {
-        await page.emulateMedia({ colorScheme });
-        await page.goto(path);
-        await expectNoAxeViolations(page);
-      });
-    }
-  }
+  ])
+    testNoAxeViolations(path, path);
 });

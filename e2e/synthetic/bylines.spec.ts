@@ -1,9 +1,8 @@
-import { expect, test } from "@playwright/test";
 import { parseJsonFeed } from "feedsmith";
 import Parser from "rss-parser";
 import { XMLParser } from "fast-xml-parser";
-import { expectNoAxeViolations } from "../helpers";
 import { SITE_URL } from "../env";
+import { expect, test, testNoAxeViolations } from "../fixtures";
 import { readSyntheticStories, syntheticAuthorName } from "./stories";
 
 // The generator gives story 4 two authors; the test reads who from the story's file.
@@ -91,11 +90,5 @@ test.describe("a story with two authors", () => {
     }
   });
 
-  for (const colorScheme of ["light", "dark"] as const) {
-    test(`passes axe (${colorScheme})`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme });
-      await page.goto(story.url);
-      await expectNoAxeViolations(page);
-    });
-  }
+  testNoAxeViolations("passes axe", story.url);
 });

@@ -4,41 +4,11 @@
  * hosts are stubbed (this machine has no internet): what is checked is what the browser asks
  * for, and from where.
  */
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { FRAME_ORIGINS, FRAME_SANDBOX, frameOf, PROVIDERS } from "../../schema/embeds.mjs";
-import { SYNTHETIC } from "../env";
-import { expectNoAxeViolations } from "../helpers";
+import type { Page } from "@playwright/test";
+import { FRAME_SANDBOX, frameOf } from "../../schema/embeds.mjs";
+import { COLOR_SCHEMES, expect, PROVIDER_STUB_TEXT, test } from "../fixtures";
 
 const story = "/stories/synthetic-00003";
-const site = new URL(SYNTHETIC.baseURL).origin;
-
-/** Every request the page makes (its frames' included), by URL, from the start. */
-function recordRequests(page: Page) {
-  const urls: string[] = [];
-  page.on("request", (request) => urls.push(request.url()));
-  return {
-    elsewhere: () => urls.filter((url) => /^https?:/.test(url) && new URL(url).origin !== site),
-  };
-}
-
-/** The providers' frame origins and page hosts answer with a stub page, and each request is kept. */
-async function stubProviders(context: BrowserContext) {
-  const reached: string[] = [];
-  const hosts = [
-    ...FRAME_ORIGINS,
-    ...Object.values(PROVIDERS).flatMap((p) => p.hosts.map((host) => `https://${host}`)),
-  ];
-  for (const origin of new Set(hosts)) {
-    await context.route(`${origin}/**`, (route) => {
-      reached.push(route.request().url());
-      return route.fulfill({
-        contentType: "text/html",
-        body: "<!doctype html><html lang=en><title>Stub</title><p>Stub of the provider's page</p>",
-      });
-    });
-  }
-  return reached;
-}
 
 /** Scrolls to the foot of the page and back, a step at a time, as a reader would. */
 async function scrollThrough(page: Page) {
@@ -54,10 +24,9 @@ async function scrollThrough(page: Page) {
 test.describe("embed cards", () => {
   test("nothing leaves the site before the click; after it, the provider's own frame", async ({
     page,
-    context,
+    embedProviders: reached,
+    offSiteRequests,
   }) => {
-    const reached = await stubProviders(context);
-    const requests = recordRequests(page);
     await page.goto(story, { waitUntil: "networkidle" });
     const cards = page.locator(".embed[data-embed]");
     await expect(cards).toHaveCount(2);
@@ -69,7 +38,7 @@ test.describe("embed cards", () => {
     await expect(post.getByRole("button", { name: "Load the post from X" })).toBeVisible();
     await scrollThrough(page);
     await page.waitForLoadState("networkidle");
-    expect(requests.elsewhere(), "requests to other hosts before the click").toEqual([]);
+    expect(offSiteRequests(), "requests to other hosts before the click").toEqual([]);
     expect(reached).toEqual([]);
 
     await load.click();
@@ -83,8 +52,8 @@ test.describe("embed cards", () => {
     await expect(frame).toBeFocused();
     await expect(video.getByRole("button")).toHaveCount(0);
     // The frame really loaded (from the stub), and nothing else left: the X post is still a card.
-    await expect(page.frameLocator(".embed iframe").getByText("Stub of the provider's page")).toBeVisible();
-    expect(requests.elsewhere()).toEqual([frameOf("youtube", id)]);
+    await expect(page.frameLocator(".embed iframe").getByText(PROVIDER_STUB_TEXT)).toBeVisible();
+    expect(offSiteRequests()).toEqual([frameOf("youtube", id)]);
     await expect(post.locator("iframe")).toHaveCount(0);
     // The link to YouTube stays under the frame.
     await expect(video.getByRole("link")).toHaveAttribute("href", /^https:\/\/www\.youtube\.com\/watch\?v=/);
@@ -99,21 +68,31 @@ test.describe("embed cards", () => {
     );
   });
 
-  for (const colorScheme of ["light", "dark"] as const) {
-    test(`the cards pass axe before and after loading (${colorScheme})`, async ({ page, context }) => {
-      await stubProviders(context);
+  for (const colorScheme of COLOR_SCHEMES) {
+    test(`the cards pass axe before and after loading (${colorScheme})`, async ({
+      page,
+      embedProviders: reached,
+      axe,
+    }) => {
       await page.emulateMedia({ colorScheme });
       await page.goto(story, { waitUntil: "networkidle" });
       await expect(page.getByRole("button", { name: "Load the video from YouTube" })).toBeVisible();
-      await expectNoAxeViolations(page);
+      await axe();
       await page.getByRole("button", { name: "Load the video from YouTube" }).click();
-      await expect(page.frameLocator(".embed iframe").getByText("Stub of the provider's page")).toBeVisible();
-      await expectNoAxeViolations(page);
+      await expect(page.frameLocator(".embed iframe").getByText(PROVIDER_STUB_TEXT)).toBeVisible();
+      expect(reached, "the video's frame, and nothing else, reached a provider").toHaveLength(1);
+      await axe();
     });
   }
 
-  test("a story without an embed loads no embed script and has no card", async ({ page }) => {
-    await page.goto("/stories/synthetic-00005");
+  test("a story without an embed loads no embed script and has no card", async ({ page, scriptsOf }) => {
+    // The embed cards' code: the one script the story with embeds loads and a plain story does not.
+    const withEmbeds = await scriptsOf(story);
+    const plain = await scriptsOf("/stories/synthetic-00004");
+    const embedScripts = [...withEmbeds].filter((url) => !plain.has(url));
+    expect(embedScripts).toHaveLength(1);
+    const scripts = await scriptsOf("/stories/synthetic-00005");
+    expect([...scripts].filter((url) => embedScripts.includes(url))).toEqual([]);
     await expect(page.locator(".embed")).toHaveCount(0);
     await expect(page.getByRole("button", { name: /^Load the / })).toHaveCount(0);
   });
@@ -124,21 +103,20 @@ test.describe("embed cards without JavaScript", () => {
 
   test("each card is a plain link that works, and nothing loads from the provider", async ({
     page,
-    context,
+    embedProviders: reached,
+    offSiteRequests,
   }) => {
-    const reached = await stubProviders(context);
-    const requests = recordRequests(page);
     await page.goto(story, { waitUntil: "networkidle" });
     const video = page.locator('.embed[data-embed="youtube"]');
     await expect(video.getByRole("button")).toHaveCount(0);
     await expect(page.locator("iframe")).toHaveCount(0);
-    expect(requests.elsewhere()).toEqual([]);
+    expect(offSiteRequests()).toEqual([]);
     const link = video.getByRole("link");
     const href = (await link.getAttribute("href"))!;
     expect(await link.textContent()).toBe(href);
     await link.click();
     await expect(page).toHaveURL(href);
-    await expect(page.getByText("Stub of the provider's page")).toBeVisible();
+    await expect(page.getByText(PROVIDER_STUB_TEXT)).toBeVisible();
     expect(reached).toEqual([href]);
   });
 });

@@ -4,11 +4,11 @@
  * view, shows nothing when nothing changed, and the page is complete without JavaScript. (The
  * button for a new entry, on every base, is in e2e/publish/publish.spec.ts.)
  */
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { LIVE_POLL_CACHE_CONTROL } from "../../lib/http-headers.mjs";
 import { livePollPath } from "../../lib/url";
 import { LIVE_POLL_SECONDS } from "../../site.config.mjs";
-import { expectNoAxeViolations } from "../helpers";
+import { expect, test } from "../fixtures";
 
 const story = "/stories/synthetic-00005";
 const poll = livePollPath(story);
@@ -60,6 +60,7 @@ test("the poll answers the live story's entries, cacheable for seconds; any othe
 
 test("the island polls every LIVE_POLL_SECONDS while the tab is in view, not while hidden, and shows no button when nothing changed", async ({
   page,
+  axe,
 }) => {
   await page.clock.install();
   const polls = countPolls(page);
@@ -88,7 +89,7 @@ test("the island polls every LIVE_POLL_SECONDS while the tab is in view, not whi
   expect(polls.length, "no poll while hidden").toBe(2);
   await setVisibility("visible");
   await expect.poll(() => polls.length).toBe(3);
-  await expectNoAxeViolations(page);
+  await axe();
 });
 
 test("without JavaScript the live page is complete as loaded, with no button", async ({

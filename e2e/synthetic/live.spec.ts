@@ -1,13 +1,13 @@
 /**
  * The live page (issue 14): synthetic story 5 is live coverage with more entries than a page
  * holds (one pinned, one key event); story 6 is live coverage that has ended. Expected values
- * come from the generated files (stories.ts), page sizes from site.config.ts.
+ * come from the generated files (stories.ts), page sizes from site.config.mjs.
  */
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import Parser from "rss-parser";
 import { ENTRY_REDIRECT_CACHE_CONTROL } from "../../lib/http-headers.mjs";
 import { FEED_ITEMS_COUNT, LIVE_BLOG_UPDATES, LIVE_PAGE_SIZE } from "../../site.config.mjs";
-import { expectNoAxeViolations } from "../helpers";
+import { expect, test, testNoAxeViolations } from "../fixtures";
 import { readAllSyntheticStories, readCoverageEnd, readLiveEntries } from "./stories";
 
 const live = "/stories/synthetic-00005";
@@ -50,6 +50,7 @@ test.describe("a live story's page", () => {
     await expect(header.getByText(/Live coverage ended/)).toHaveCount(0);
     // The summary: the standfirst, under the headline.
     await expect(header.locator("h1")).toHaveText(story("synthetic-00005").headline);
+    await expect(header.locator("h1 + p")).toHaveText(story("synthetic-00005").standfirst);
 
     // Key events: links, each to its entry, wherever it is.
     const keyEvents = page.getByRole("navigation", { name: "Key events" }).getByRole("link");
@@ -167,15 +168,8 @@ test.describe("a live story's page", () => {
     await context.close();
   });
 
-  for (const colorScheme of ["light", "dark"] as const) {
-    for (const path of [live, `${live}/page/2`, ended]) {
-      test(`${path} has no WCAG 2.2 A/AA violations (${colorScheme})`, async ({ page }) => {
-        await page.emulateMedia({ colorScheme });
-        await page.goto(path);
-        await expectNoAxeViolations(page);
-      });
-    }
-  }
+  for (const path of [live, `${live}/page/2`, ended])
+    testNoAxeViolations(`${path} has no WCAG 2.2 A/AA violations`, path);
 });
 
 test.describe("live coverage that has ended", () => {

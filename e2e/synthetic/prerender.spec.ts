@@ -5,11 +5,12 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { PAGE_SIZE } from "../../site.config.mjs";
 import { SYNTHETIC } from "../env";
+import { expect, test } from "../fixtures";
 import { readSyntheticStories } from "./stories";
 
-const PAGE_SIZE = 20;
 const stories = readSyntheticStories();
 const sectionsOf = [...new Set(stories.map((s) => s.section))];
 const prerendered = Object.keys(

@@ -1,9 +1,8 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import { PREVIEW_HEADERS, expiryIn, previewPath, previewSecret } from "../../lib/preview.mjs";
 import { SITE_URL, SYNTHETIC } from "../env";
-import { expectNoAxeViolations } from "../helpers";
+import { COLOR_SCHEMES, expect, test } from "../fixtures";
 import { readAllSyntheticStories, readSyntheticStories } from "./stories";
 
 /**
@@ -71,12 +70,12 @@ test.describe("preview links", () => {
     });
   }
 
-  for (const colorScheme of ["light", "dark"] as const) {
-    test(`a preview has no WCAG 2.2 A/AA violations (${colorScheme})`, async ({ page }) => {
+  for (const colorScheme of COLOR_SCHEMES) {
+    test(`a preview has no WCAG 2.2 A/AA violations (${colorScheme})`, async ({ page, axe }) => {
       await page.emulateMedia({ colorScheme });
       await page.goto(linkFor(scheduled.slug));
       await expect(page.getByRole("note").first()).toBeVisible();
-      await expectNoAxeViolations(page);
+      await axe();
     });
   }
 

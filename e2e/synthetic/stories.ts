@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { slug } from "github-slugger";
+import { RELATED_STORIES_COUNT } from "../../site.config.mjs";
 import { SYNTHETIC } from "../env";
 
 /**
@@ -11,6 +12,7 @@ export type SyntheticStory = {
   slug: string;
   url: string;
   headline: string;
+  standfirst: string;
   published: number;
   section: string;
   topics: string[];
@@ -35,6 +37,7 @@ export function readAllSyntheticStories(): SyntheticStory[] {
         slug: name,
         url: `/stories/${name}`,
         headline: field("headline"),
+        standfirst: field("standfirst"),
         published: Date.parse(field("published")),
         section: field("section"),
         topics,
@@ -53,7 +56,11 @@ export const isPublished = (s: SyntheticStory) => !s.draft && s.published <= Dat
 export const readSyntheticStories = () => readAllSyntheticStories().filter(isPublished);
 
 /** Brute force, for comparison with lib/related.ts's indexed top-k. */
-export function expectedRelated(story: SyntheticStory, all: SyntheticStory[], count = 4): string[] {
+export function expectedRelated(
+  story: SyntheticStory,
+  all: SyntheticStory[],
+  count = RELATED_STORIES_COUNT,
+): string[] {
   const scored = all
     .filter((other) => other !== story)
     .map((other) => {

@@ -1,15 +1,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import { imageSize } from "image-size";
 import Parser from "rss-parser";
 import { SITE_URL, SYNTHETIC } from "../env";
-import { expectNoAxeViolations, watchLayoutShifts } from "../helpers";
+import { COLOR_SCHEMES, expect, test } from "../fixtures";
 
 /**
- * Issue 13, items 2 and 4: a figure in the body (caption, credit, alt, srcset, no layout shift),
- * a pull quote and a fact box, as the generator wrote them into synthetic story 2. The oracle
- * is the story's file, read here with plain patterns, not the pipeline under test.
+ * The blocks a story is made of besides its paragraphs: a lead image (synthetic story 1) and,
+ * from issue 13, items 2 and 4, a figure in the body (caption, credit, alt, srcset, no layout
+ * shift), a pull quote and a fact box, as the generator wrote them into synthetic story 2. The
+ * oracle is the story's file, read here with plain patterns, not the pipeline under test.
  */
 const slug = "synthetic-00002";
 const url = `/stories/${slug}`;
@@ -21,6 +21,43 @@ const [, quoteBy, quote] = /^:::pullquote\[(.+)\]\n(.+)\n:::$/m.exec(source)!;
 const [, factsTitle, factLines] = /^:::factbox\[(.+)\]\n([\s\S]+?)\n:::$/m.exec(source)!;
 const facts = factLines.split("\n").map((line) => line.replace(/^- /, ""));
 const { width, height } = imageSize(readFileSync(path.resolve(SYNTHETIC.dir, "public", src.slice(1))));
+
+/** Synthetic story 1 has a lead image. */
+const withImage = { url: "/stories/synthetic-00001" };
+
+test.describe("lead images", () => {
+  test("a story's lead image is responsive, described, captioned and credited, and reserves its space", async ({
+    page,
+  }) => {
+    await page.goto(withImage.url);
+    const figure = page.locator("article figure");
+    const img = figure.locator("img");
+    await expect(img).toHaveAttribute("alt", "A blue-grey gradient: a synthetic test image");
+    await expect(img).toHaveAttribute("width", "1600");
+    await expect(img).toHaveAttribute("height", "900");
+    await expect(img).toHaveAttribute(
+      "srcset",
+      /\/_next\/image\?url=%2Fimages%2Fsynthetic%2Flead-00001\.png&w=\d+/,
+    );
+    await expect(img).toHaveAttribute("fetchpriority", "high");
+    await expect(figure.locator("figcaption")).toHaveText(
+      "Synthetic lead image for test story 1. Generated/Test data",
+    );
+    // The optimiser really serves it, and the picture really loaded.
+    expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+    const src = await img.evaluate((el: HTMLImageElement) => el.currentSrc);
+    const response = await page.request.get(src);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toMatch(/^image\//);
+  });
+
+  test("loading the page with its lead image shifts no layout", async ({ page, layoutShifts: cls }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(withImage.url, { waitUntil: "networkidle" });
+    await page.waitForTimeout(500);
+    expect(await cls()).toBe(0);
+  });
+});
 
 test.describe("figures in the body", () => {
   test("a body image is a figure: described, captioned, credited, responsive, sized", async ({ page }) => {
@@ -51,8 +88,10 @@ test.describe("figures in the body", () => {
     expect(await img.evaluate((el: HTMLImageElement) => el.currentSrc)).toContain("/_next/image?url=");
   });
 
-  test("the figure's picture arriving while it is in view shifts no layout", async ({ page }) => {
-    const cls = await watchLayoutShifts(page);
+  test("the figure's picture arriving while it is in view shifts no layout", async ({
+    page,
+    layoutShifts: cls,
+  }) => {
     // The picture is held back until its place is on screen, as on a slow connection: only a
     // shift in view counts, and a lazy image this near the top would otherwise load out of view.
     // (Without width and height this measured 0.11 at this size.)
@@ -92,8 +131,11 @@ test.describe("figures in the body", () => {
 });
 
 test.describe("pull quotes and fact boxes", () => {
-  for (const colorScheme of ["light", "dark"] as const) {
-    test(`a pull quote and a fact box, styled in the ${colorScheme} scheme, pass axe`, async ({ page }) => {
+  for (const colorScheme of COLOR_SCHEMES) {
+    test(`a pull quote and a fact box, styled in the ${colorScheme} scheme, pass axe`, async ({
+      page,
+      axe,
+    }) => {
       await page.emulateMedia({ colorScheme });
       await page.goto(url);
       const pullquote = page.locator(".prose aside.pullquote");
@@ -127,7 +169,7 @@ test.describe("pull quotes and fact boxes", () => {
       expect(colours.rule).toBe(colours.accent);
       expect(colours.box).toBe(colours.panel);
 
-      await expectNoAxeViolations(page);
+      await axe();
     });
   }
 
