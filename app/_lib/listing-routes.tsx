@@ -12,6 +12,9 @@ import { teaserOf } from "@/lib/teasers";
 
 type Find = (slug: string) => Listing | null;
 
+type FirstProps = { params: Promise<Record<string, string>> };
+type LaterProps = { params: Promise<Record<string, string>> };
+
 /** A page of a listing, its stories as their cards show them. */
 const view = (listing: Listing, page: Page<Story>) => (
   <ListingPage
@@ -20,8 +23,6 @@ const view = (listing: Listing, page: Page<Story>) => (
     feeds={listing.channel && feedLinks(listing.channel)}
   />
 );
-type FirstProps = { params: Promise<Record<string, string>> };
-type LaterProps = { params: Promise<Record<string, string>> };
 
 /** `prerendered`: the slugs whose first page the build renders; the rest wait for a request. */
 export function listingRoutes(param: string, find: Find, prerendered: () => string[]) {
