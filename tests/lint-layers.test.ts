@@ -117,7 +117,7 @@ describe("layer rules", () => {
     });
   }
 
-  it("allow a component types from any module, and the pure helpers", async () => {
+  it("let a component import types from any module, and values from the helpers that read no content", async () => {
     const code = [
       'import type { Story } from "@/lib/content";',
       'import type { LivePage } from "@/lib/live";',
