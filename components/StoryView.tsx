@@ -84,7 +84,9 @@ export function StoryView({
             <StoryBody html={story.body.html} />
           </>
         )}
-        {updates && <LiveUpdates poll={livePollPath(story.url)} seconds={LIVE_POLL_SECONDS} {...updates} />}
+        {updates !== null && (
+          <LiveUpdates poll={livePollPath(story.url)} seconds={LIVE_POLL_SECONDS} {...updates} />
+        )}
         {embeds.some((list) => list.length > 0) && <EmbedCards />}
         <CorrectionLog entries={corrections} />
         <TopicLinks topics={story.topicRefs} />
