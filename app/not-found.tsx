@@ -1,5 +1,6 @@
 import { StoryList } from "@/components/StoryList";
 import { getActiveSections, getAllStories } from "@/lib/content";
+import { teaserOf } from "@/lib/teasers";
 import { site } from "@/site.config.mjs";
 
 export const metadata = { title: "Page not found" };
@@ -34,7 +35,7 @@ export default function NotFound() {
         <h2 id="latest-title" className="text-lg font-bold">
           Latest stories
         </h2>
-        <StoryList stories={getAllStories().slice(0, 5)} level={3} empty="No stories yet." />
+        <StoryList teasers={getAllStories().slice(0, 5).map(teaserOf)} level={3} empty="No stories yet." />
       </section>
     </div>
   );

@@ -3,6 +3,7 @@ import { StoryCard } from "@/components/StoryCard";
 import { StoryList } from "@/components/StoryList";
 import { frontPage } from "@/lib/listings";
 import { pageMetadata } from "@/lib/metadata";
+import { teaserOf } from "@/lib/teasers";
 import { graph, organization, website } from "@/lib/structured-data";
 import { HOME_STORIES_PER_SECTION, site } from "@/site.config.mjs";
 
@@ -15,7 +16,7 @@ export default function HomePage() {
       <JsonLd data={graph(organization(), website())} />
       <h1 className="sr-only">{site.name}: the latest news</h1>
       {lead ? (
-        <StoryCard story={lead} lead />
+        <StoryCard teaser={teaserOf(lead)} lead />
       ) : (
         <p className="text-muted">No stories have been published yet.</p>
       )}
@@ -30,7 +31,7 @@ export default function HomePage() {
                 {section.name}
               </a>
             </h2>
-            <StoryList stories={stories} level={3} showSection={false} empty="" />
+            <StoryList teasers={stories.map(teaserOf)} level={3} showSection={false} empty="" />
             {total > stories.length + (lead?.sectionName === section.name ? 1 : 0) && (
               <p className="mt-3 text-sm">
                 <a href={`/${section.slug}`} className="font-semibold underline">

@@ -1,15 +1,15 @@
-import { feedFormatNames, feedFormats, feedUrl, type Channel } from "@/lib/feeds";
+import type { FeedLink } from "@/lib/feeds";
 
 /** Visible links to a listing's feeds, for readers who follow it in a feed reader. */
-export function FeedLinks({ channel }: { channel: Channel }) {
+export function FeedLinks({ links }: { links: FeedLink[] }) {
   return (
     <p className="mt-3 text-sm text-muted print:hidden">
       Follow in a feed reader:{" "}
-      {feedFormatNames.map((format, i) => (
-        <span key={format}>
+      {links.map((link, i) => (
+        <span key={link.format}>
           {i > 0 && " · "}
-          <a href={new URL(feedUrl(channel, format)).pathname} className="underline hover:text-ink">
-            {feedFormats[format].name}
+          <a href={link.path} className="underline hover:text-ink">
+            {link.name}
           </a>
         </span>
       ))}

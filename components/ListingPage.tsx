@@ -1,6 +1,7 @@
+import type { FeedLink } from "@/lib/feeds";
 import type { Listing, Page } from "@/lib/listings";
 import { breadcrumbs, graph } from "@/lib/structured-data";
-import type { Story } from "@/lib/content";
+import type { Teaser } from "@/lib/teasers";
 import { Avatar } from "./Avatar";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { FeedLinks } from "./FeedLinks";
@@ -8,10 +9,15 @@ import { JsonLd } from "./JsonLd";
 import { Pagination } from "./Pagination";
 import { StoryList } from "./StoryList";
 
-type Props = { listing: Listing; page: Page<Story> };
+type Props = {
+  listing: Listing;
+  page: Page<Teaser>;
+  /** The listing's feeds (its channel's), for its readers to follow. */
+  feeds?: FeedLink[];
+};
 
 /** A section, topic or author: heading, description, feeds, one page of stories. */
-export function ListingPage({ listing, page }: Props) {
+export function ListingPage({ listing, page, feeds }: Props) {
   const { author } = listing;
   return (
     <div className="mx-auto max-w-3xl">
@@ -43,14 +49,14 @@ export function ListingPage({ listing, page }: Props) {
             ))}
           </ul>
         )}
-        {listing.channel && <FeedLinks channel={listing.channel} />}
+        {feeds && <FeedLinks links={feeds} />}
         {page.total > 0 && (
           <p className="mt-2 text-sm text-muted">
             {page.total === 1 ? "1 story" : `${page.total.toLocaleString("en-GB")} stories`}
           </p>
         )}
       </header>
-      <StoryList stories={page.items} showSection={listing.showSection} empty={listing.empty} />
+      <StoryList teasers={page.items} showSection={listing.showSection} empty={listing.empty} />
       <Pagination base={listing.path} page={page.page} totalPages={page.totalPages} />
     </div>
   );

@@ -1,6 +1,6 @@
 import type { Story } from "@/lib/content";
 import { formatDateTime } from "@/lib/format";
-import { entryAnchor, entryLocation, entryHeadline, type LivePage } from "@/lib/live";
+import type { LivePage } from "@/lib/live";
 import { LiveEntryView } from "./LiveEntryView";
 import { Pagination } from "./Pagination";
 import { StoryBody } from "./StoryBody";
@@ -14,8 +14,6 @@ type Props = { story: Story; live: LivePage };
  * updates island adds to; older entries on later pages.
  */
 export function LiveBlog({ story, live }: Props) {
-  const here = new Set(live.entries.map((e) => e.slug));
-  for (const entry of live.pinned) here.add(entry.slug);
   return (
     <div className="mt-8">
       {live.page === 1 ? (
@@ -34,31 +32,28 @@ export function LiveBlog({ story, live }: Props) {
             Key events
           </h2>
           <ol className="mt-2 space-y-2 text-base">
-            {live.keyEvents.map((entry) => (
+            {live.keyEvents.map(({ entry, headline, href }) => (
               <li key={entry.slug}>
-                <a
-                  href={here.has(entry.slug) ? `#${entryAnchor(entry)}` : entryLocation(story, entry)}
-                  className="underline hover:text-accent"
-                >
+                <a href={href} className="underline hover:text-accent">
                   <time dateTime={entry.timeAt} className="text-muted">
                     {formatDateTime(entry.timeAt)}
                   </time>{" "}
-                  {entryHeadline(entry)}
+                  {headline}
                 </a>
               </li>
             ))}
           </ol>
         </nav>
       )}
-      {live.pinned.map((entry) => (
-        <LiveEntryView key={entry.slug} story={story} entry={entry} pinned />
+      {live.pinned.map((shown) => (
+        <LiveEntryView key={shown.entry.slug} {...shown} pinned />
       ))}
       <section
         id="live-entries"
         aria-label={live.page === 1 ? "Updates, newest first" : `Updates, page ${live.page}, newest first`}
       >
-        {live.entries.map((entry) => (
-          <LiveEntryView key={entry.slug} story={story} entry={entry} />
+        {live.entries.map((shown) => (
+          <LiveEntryView key={shown.entry.slug} {...shown} />
         ))}
       </section>
       <Pagination base={story.url} page={live.page} totalPages={live.totalPages} />

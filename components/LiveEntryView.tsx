@@ -1,16 +1,14 @@
-import type { Story, LiveEntry } from "@/lib/content";
 import { formatDateTime } from "@/lib/format";
-import { entryAnchor, entryPermalink } from "@/lib/live";
+import type { ShownEntry } from "@/lib/live";
 import { StoryBody } from "./StoryBody";
 
-type Props = { story: Story; entry: LiveEntry; pinned?: boolean };
+type Props = ShownEntry & { pinned?: boolean };
 
 /**
  * One entry of a live blog: its time (a link to itself, #entry-<id>), its title, its body, and
  * its stable address to share, which leads to whichever page holds it.
  */
-export function LiveEntryView({ story, entry, pinned = false }: Props) {
-  const anchor = entryAnchor(entry);
+export function LiveEntryView({ entry, anchor, permalink, pinned = false }: Props) {
   return (
     <article
       id={anchor}
@@ -29,7 +27,7 @@ export function LiveEntryView({ story, entry, pinned = false }: Props) {
         <StoryBody html={entry.body.html} />
       </div>
       <p className="mt-3 text-sm print:hidden">
-        <a href={entryPermalink(story, entry)} className="text-muted underline hover:text-accent">
+        <a href={permalink} className="text-muted underline hover:text-accent">
           Share this update
         </a>
       </p>

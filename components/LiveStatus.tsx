@@ -1,10 +1,16 @@
-import { isLiveNow, type Story } from "@/lib/content";
+import type { Story } from "@/lib/content";
 import { formatDateTime } from "@/lib/format";
 
+type Props = {
+  story: Story;
+  /** Live coverage that has not ended (isLiveNow). */
+  liveNow: boolean;
+};
+
 /** Whether a live story is running ("Live", in words, not colour alone) or when it ended. */
-export function LiveStatus({ story }: { story: Story }) {
+export function LiveStatus({ story, liveNow }: Props) {
   if (!story.live) return null;
-  if (isLiveNow(story)) {
+  if (liveNow) {
     return (
       <p className="mt-2">
         <span className="live-label">Live</span>

@@ -1,4 +1,4 @@
-import { pagePath } from "@/lib/listings";
+import { pagePath } from "@/lib/url";
 
 type Props = { base: string; page: number; totalPages: number; query?: string };
 

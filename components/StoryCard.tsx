@@ -1,8 +1,8 @@
-import { getAuthorsOf, getSectionOf, isLiveNow, type Story } from "@/lib/content";
 import { formatDate, formatNames } from "@/lib/format";
+import type { Teaser } from "@/lib/teasers";
 
 type Props = {
-  story: Story;
+  teaser: Teaser;
   /** The lead story on a front is bigger and shows its standfirst. */
   lead?: boolean;
   /** The heading level in the page's outline: h2 on fronts, h3 under a group heading. */
@@ -11,16 +11,16 @@ type Props = {
   showSection?: boolean;
 };
 
-export function StoryCard({ story, lead = false, level = 2, showSection = true }: Props) {
+export function StoryCard({ teaser, lead = false, level = 2, showSection = true }: Props) {
+  const { story, section, authors, liveNow } = teaser;
   const Heading = level === 2 ? "h2" : "h3";
-  const section = getSectionOf(story);
   return (
     <article className={lead ? "border-b border-rule pb-8" : "border-b border-rule py-5"}>
       {showSection && (
         <p className="text-xs font-bold tracking-wider text-accent uppercase">{section.name}</p>
       )}
       {/* Live coverage says so in every listing while it runs; once ended it is an ordinary story. */}
-      {isLiveNow(story) && (
+      {liveNow && (
         <p className="mt-1">
           <span className="live-label">Live</span>
         </p>
@@ -34,7 +34,7 @@ export function StoryCard({ story, lead = false, level = 2, showSection = true }
       </Heading>
       {lead && <p className="mt-3 max-w-3xl font-serif text-lg text-muted sm:text-xl">{story.standfirst}</p>}
       <p className="mt-2 text-sm text-muted">
-        {formatNames(getAuthorsOf(story).map((a) => a.name))} ·{" "}
+        {formatNames(authors.map((a) => a.name))} ·{" "}
         <time dateTime={story.publishedAt}>{formatDate(story.publishedAt)}</time>
       </p>
     </article>

@@ -1,21 +1,21 @@
-import type { Story } from "@/lib/content";
+import type { Teaser } from "@/lib/teasers";
 import { StoryCard } from "./StoryCard";
 
 type Props = {
-  stories: Story[];
+  teasers: Teaser[];
   /** What to say when there is nothing to list. */
   empty: string;
   level?: 2 | 3;
   showSection?: boolean;
 };
 
-export function StoryList({ stories, empty, level = 2, showSection = true }: Props) {
-  if (stories.length === 0) return <p className="mt-6 text-muted">{empty}</p>;
+export function StoryList({ teasers, empty, level = 2, showSection = true }: Props) {
+  if (teasers.length === 0) return <p className="mt-6 text-muted">{empty}</p>;
   return (
     <ul>
-      {stories.map((story) => (
-        <li key={story.slug}>
-          <StoryCard story={story} level={level} showSection={showSection} />
+      {teasers.map((teaser) => (
+        <li key={teaser.story.slug}>
+          <StoryCard teaser={teaser} level={level} showSection={showSection} />
         </li>
       ))}
     </ul>

@@ -1,15 +1,7 @@
-import {
-  getLiveState,
-  isLiveNow,
-  isScheduled,
-  modifiedAtOf,
-  type Story,
-  type Author,
-  type EmbedRef,
-} from "@/lib/content";
-import type { LivePage } from "@/lib/live";
+import type { EmbedRef } from "@/lib/content";
+import type { StoryPage } from "@/lib/story-page";
 import { absoluteUrl, livePollPath } from "@/lib/url";
-import { LIVE_POLL_SECONDS, type Section } from "@/site.config.mjs";
+import { LIVE_POLL_SECONDS } from "@/site.config.mjs";
 import { Byline } from "./Byline";
 import { Dateline } from "./Dateline";
 import { EmbedCards } from "./EmbedCards.island";
@@ -27,37 +19,32 @@ import { CorrectionLog, LatestCorrection, UnpublishedBanner } from "./StoryNotic
 import { TableOfContents } from "./TableOfContents";
 import { TopicLinks } from "./TopicLinks";
 
-type Props = {
-  story: Story;
-  authors: Author[];
-  section: Section;
-  related: Story[];
-  previous?: Story;
-  next?: Story;
+type Props = StoryPage & {
   /** Shown through a signed preview link (lib/preview.mjs): its banner says so. */
   preview?: boolean;
-  /** A live story's page of entries (lib/live.ts), shown in place of the body. */
-  live?: LivePage | null;
 };
 
 export function StoryView({
   story,
   authors,
   section,
+  modifiedAt: modified,
+  scheduled,
+  liveNow,
+  live,
+  updates,
   related,
   previous,
   next,
   preview = false,
-  live,
 }: Props) {
   const url = absoluteUrl(story.url);
   const corrections = story.correctionLog;
   const image = story.leadImage;
-  const modified = modifiedAtOf(story);
   const embeds = live
     ? [
         live.page === 1 ? story.embeds : [],
-        ...[...live.pinned, ...live.entries].map((e) => e.embeds as EmbedRef[]),
+        ...[...live.pinned, ...live.entries].map((e) => e.entry.embeds as EmbedRef[]),
       ]
     : [story.embeds];
   return (
@@ -66,11 +53,11 @@ export function StoryView({
         <header>
           <UnpublishedBanner
             draft={story.draft}
-            scheduledFor={isScheduled(story) ? story.publishedAt : undefined}
+            scheduledFor={scheduled ? story.publishedAt : undefined}
             preview={preview}
           />
           <SectionLabel section={section} />
-          <LiveStatus story={story} />
+          <LiveStatus story={story} liveNow={liveNow} />
           <h1 className="mt-2 font-serif text-3xl leading-tight font-bold text-balance sm:text-5xl">
             {story.headline}
           </h1>
@@ -97,8 +84,8 @@ export function StoryView({
             <StoryBody html={story.body.html} />
           </>
         )}
-        {isLiveNow(story) && live?.page === 1 && (
-          <LiveUpdates poll={livePollPath(story.url)} seconds={LIVE_POLL_SECONDS} {...getLiveState(story)} />
+        {updates !== null && (
+          <LiveUpdates poll={livePollPath(story.url)} seconds={LIVE_POLL_SECONDS} {...updates} />
         )}
         {embeds.some((list) => list.length > 0) && <EmbedCards />}
         <CorrectionLog entries={corrections} />
@@ -107,7 +94,7 @@ export function StoryView({
       </article>
       <div className="mx-auto max-w-[42rem]">
         <SectionNeighbours section={section} previous={previous} next={next} />
-        <RelatedStories stories={related} />
+        <RelatedStories teasers={related} />
       </div>
     </>
   );

@@ -130,7 +130,16 @@ export const getStoryBySlug = (slug: string): Story | null => view().storiesBySl
  * search ever sees these stories before their time.
  */
 export const getStoryForPreview = (slug: string): Story | null =>
-  (contentStore().current().stories as unknown as Story[]).find((s) => s.slug === slug) ?? null;
+  getStoredStories().find((s) => s.slug === slug) ?? null;
+
+/**
+ * Every story in the published content as the store holds it, drafts and scheduled ones
+ * included, in no particular order: for the search index (lib/search.ts), which filters what it
+ * indexes and applies isPublic at the moment of each search. The same array until the content
+ * changes, and a story that did not change is the same object in the next version's array: the
+ * index compares both by identity to update itself with only what changed.
+ */
+export const getStoredStories = (): Story[] => contentStore().current().stories as unknown as Story[];
 
 /** A live story's entries, newest first; none for any other story. */
 export const getLiveEntries = (story: Story): LiveEntry[] =>

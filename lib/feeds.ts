@@ -84,6 +84,16 @@ export const liveChannel = (story: Story): Channel => ({
 
 export const feedUrl = (channel: Channel, format: FeedFormat) => absoluteUrl(`${channel.feedBase}/${format}`);
 
+/** A link to one of a channel's feeds, as a listing shows it to readers (components/FeedLinks). */
+export type FeedLink = { format: FeedFormat; name: string; path: string };
+
+export const feedLinks = (channel: Channel): FeedLink[] =>
+  feedFormatNames.map((format) => ({
+    format,
+    name: feedFormats[format].name,
+    path: new URL(feedUrl(channel, format)).pathname,
+  }));
+
 /**
  * Feed readers resolve relative links inconsistently: make the body's links absolute. A figure's
  * image keeps its plain `src`, the file itself: the srcset and sizes (the page's optimiser

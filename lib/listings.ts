@@ -37,8 +37,6 @@ export type Listing = {
 
 export type Page<T> = { items: T[]; page: number; totalPages: number; total: number };
 
-export const pagePath = (base: string, page: number) => (page === 1 ? base : `${base}/page/${page}`);
-
 export const pageCount = (total: number, size = PAGE_SIZE) => Math.max(1, Math.ceil(total / size));
 
 /** The requested page of a list, or null when there is no such page. */

@@ -7,15 +7,34 @@
 import { plainText } from "@/schema/headings";
 import { LIVE_PAGE_SIZE } from "@/site.config.mjs";
 import { getLiveEntries, type Story, type LiveEntry } from "./content";
-import { pageCount, pagePath, paginate } from "./listings";
+import { pageCount, paginate } from "./listings";
+import { pagePath } from "./url";
+
+/** An entry as its page shows it. */
+export type ShownEntry = {
+  entry: LiveEntry;
+  /** Its element id on the page (entryAnchor): its own link is `#<anchor>`. */
+  anchor: string;
+  /** Its stable address to share (entryPermalink). */
+  permalink: string;
+};
+
+/** A key event, as the list of them at the top of each page links it. */
+export type KeyEvent = {
+  entry: LiveEntry;
+  /** Its title, or its first words (entryHeadline). */
+  headline: string;
+  /** Its anchor when it is on this page, else where it is read now (entryLocation). */
+  href: string;
+};
 
 export type LivePage = {
   /** Shown above the others, on page 1 only (empty on later pages). */
-  pinned: LiveEntry[];
+  pinned: ShownEntry[];
   /** This page's entries, newest first. */
-  entries: LiveEntry[];
+  entries: ShownEntry[];
   /** Every key event of the blog, newest first, wherever it is. */
-  keyEvents: LiveEntry[];
+  keyEvents: KeyEvent[];
   page: number;
   totalPages: number;
 };
@@ -29,10 +48,23 @@ export function livePage(story: Story, page: number): LivePage | null {
   const all = getLiveEntries(story);
   const found = paginate(pagedEntries(story), page, LIVE_PAGE_SIZE);
   if (!found) return null;
+  const pinned = page === 1 ? all.filter((e) => e.pinned) : [];
+  const here = new Set([...found.items, ...pinned].map((e) => e.slug));
+  const shown = (entry: LiveEntry): ShownEntry => ({
+    entry,
+    anchor: entryAnchor(entry),
+    permalink: entryPermalink(story, entry),
+  });
   return {
-    pinned: page === 1 ? all.filter((e) => e.pinned) : [],
-    entries: found.items,
-    keyEvents: all.filter((e) => e.key),
+    pinned: pinned.map(shown),
+    entries: found.items.map(shown),
+    keyEvents: all
+      .filter((e) => e.key)
+      .map((entry) => ({
+        entry,
+        headline: entryHeadline(entry),
+        href: here.has(entry.slug) ? `#${entryAnchor(entry)}` : entryLocation(story, entry),
+      })),
     page: found.page,
     totalPages: found.totalPages,
   };

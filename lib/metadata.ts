@@ -15,8 +15,8 @@ import {
   type FeedFormat,
 } from "./feeds";
 import { SOCIAL_IMAGE } from "./structured-data";
-import { pagePath, type Listing } from "./listings";
-import { absoluteUrl, socialImagePath } from "./url";
+import type { Listing } from "./listings";
+import { absoluteUrl, pagePath, socialImagePath } from "./url";
 
 type PageMetadata = {
   title?: string;

@@ -9,7 +9,7 @@ import { LRUCache } from "lru-cache";
 import MiniSearch from "minisearch";
 import { foldTerm, searchIndexOptions, type SearchDocument } from "@/schema/search";
 import { SEARCH_PAGE_SIZE } from "@/site.config.mjs";
-import { getStoryBySlug, type Story } from "./content";
+import { getStoredStories, getStoryBySlug, type Story } from "./content";
 import { paginate } from "./listings";
 import {
   MAX_QUERY_WORDS,
@@ -20,7 +20,6 @@ import {
   type Ranked,
   type Ranking,
 } from "./search-plan";
-import { contentStore, type Snapshot } from "./store.mjs";
 
 export const MAX_QUERY_LENGTH = 1000;
 
@@ -50,7 +49,8 @@ const documentOf = (a: Story): SearchDocument => ({
 const searchable = (a: Story) => process.env.NODE_ENV === "development" || !a.draft;
 
 type Indexed = {
-  snapshot: Snapshot;
+  /** The stored stories the index was last brought up to date with (getStoredStories). */
+  stored: Story[];
   index: MiniSearch<SearchDocument>;
   docs: Map<string, Story>;
   /** The newest stories, to which a query with only very common words is confined. */
@@ -64,14 +64,14 @@ const holder = globalThis as unknown as Record<symbol, Indexed | undefined>;
  * documents changed (the store hands unchanged stories over as the same objects).
  */
 function index(): Indexed {
-  const snapshot = contentStore().current();
+  const stored = getStoredStories();
   let state = holder[KEY];
-  if (state?.snapshot === snapshot) return state;
-  const stories = (snapshot.stories as unknown as Story[]).filter(searchable);
+  if (state?.stored === stored) return state;
+  const stories = stored.filter(searchable);
   if (!state) {
     const index = new MiniSearch<SearchDocument>(searchIndexOptions);
     index.addAll(stories.map(documentOf));
-    state = { snapshot, index, docs: new Map(stories.map((a) => [a.slug, a])), newest: newestOf(stories) };
+    state = { stored, index, docs: new Map(stories.map((a) => [a.slug, a])), newest: newestOf(stories) };
   } else {
     const next = new Map(stories.map((a) => [a.slug, a]));
     for (const [slug, article] of next) {
@@ -81,7 +81,7 @@ function index(): Indexed {
       else state.index.add(documentOf(article));
     }
     for (const slug of state.docs.keys()) if (!next.has(slug)) state.index.discard(slug);
-    state = { snapshot, index: state.index, docs: next, newest: newestOf(stories) };
+    state = { stored, index: state.index, docs: next, newest: newestOf(stories) };
   }
   holder[KEY] = state;
   rankings.clear();

@@ -13,3 +13,6 @@ export const socialImagePath = (pagePath: string) => `${pagePath.replace(/\/$/, 
 
 /** What a live page's island polls for new entries: /stories/x/live.json. */
 export const livePollPath = (storyPath: string) => `${storyPath.replace(/\/$/, "")}/live.json`;
+
+/** Page n of a paginated list (a listing, a live blog's entries): page 1 is the list's own path. */
+export const pagePath = (base: string, page: number) => (page === 1 ? base : `${base}/page/${page}`);

@@ -4,12 +4,25 @@
  */
 import { notFound } from "next/navigation";
 import { ListingPage } from "@/components/ListingPage";
-import { paginate, parsePage, type Listing } from "@/lib/listings";
+import type { Story } from "@/lib/content";
+import { feedLinks } from "@/lib/feeds";
+import { paginate, parsePage, type Listing, type Page } from "@/lib/listings";
 import { listingMetadata } from "@/lib/metadata";
+import { teaserOf } from "@/lib/teasers";
 
 type Find = (slug: string) => Listing | null;
+
 type FirstProps = { params: Promise<Record<string, string>> };
 type LaterProps = { params: Promise<Record<string, string>> };
+
+/** A page of a listing, its stories as their cards show them. */
+const view = (listing: Listing, page: Page<Story>) => (
+  <ListingPage
+    listing={listing}
+    page={{ ...page, items: page.items.map(teaserOf) }}
+    feeds={listing.channel && feedLinks(listing.channel)}
+  />
+);
 
 /** `prerendered`: the slugs whose first page the build renders; the rest wait for a request. */
 export function listingRoutes(param: string, find: Find, prerendered: () => string[]) {
@@ -33,7 +46,7 @@ export function listingRoutes(param: string, find: Find, prerendered: () => stri
       Page: async function FirstPage({ params }: FirstProps) {
         const found = await resolve(params);
         if (!found) notFound();
-        return <ListingPage {...found} />;
+        return view(found.listing, found.page);
       },
     },
     laterPage: {
@@ -46,7 +59,7 @@ export function listingRoutes(param: string, find: Find, prerendered: () => stri
       Page: async function LaterPage({ params }: LaterProps) {
         const found = await resolve(params);
         if (!found) notFound();
-        return <ListingPage {...found} />;
+        return view(found.listing, found.page);
       },
     },
   };

@@ -7,7 +7,7 @@ import { getAuthorsOf, getSectionOf, getStoryBySlug, getStoryForPreview, getTake
 import { prerenderedStories } from "@/lib/listings";
 import { previewMetadata, removedMetadata, storyMetadata } from "@/lib/metadata";
 import { livePage } from "@/lib/live";
-import { relatedStories, sectionNeighbours } from "@/lib/related";
+import { storyPage } from "@/lib/story-page";
 import { breadcrumbs, graph, storyArticle } from "@/lib/structured-data";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -42,8 +42,8 @@ export default async function StoryPage({ params }: Props) {
     if (getTakedown(slug)) return <StoryRemoved />;
     notFound();
   }
-  const authors = getAuthorsOf(story);
-  const section = getSectionOf(story);
+  const page = storyPage(story, livePage(story, 1));
+  const { authors, section } = page;
   const trail = [
     { name: "Home", path: "/" },
     { name: section.name, path: `/${section.slug}` },
@@ -52,15 +52,7 @@ export default async function StoryPage({ params }: Props) {
   return (
     <>
       <JsonLd data={graph(storyArticle({ story, authors, section }), breadcrumbs(trail))} />
-      <StoryView
-        story={story}
-        authors={authors}
-        preview={preview}
-        section={section}
-        live={livePage(story, 1)}
-        related={relatedStories(story)}
-        {...sectionNeighbours(story)}
-      />
+      <StoryView {...page} preview={preview} />
     </>
   );
 }

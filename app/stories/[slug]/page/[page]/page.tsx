@@ -2,10 +2,11 @@ import { notFound } from "next/navigation";
 import { StoryView } from "@/components/StoryView";
 import { JsonLd } from "@/components/JsonLd";
 import { getAuthorsOf, getSectionOf, getStoryBySlug } from "@/lib/content";
-import { parsePage, pagePath } from "@/lib/listings";
+import { parsePage } from "@/lib/listings";
 import { livePage } from "@/lib/live";
 import { storyMetadata } from "@/lib/metadata";
-import { relatedStories, sectionNeighbours } from "@/lib/related";
+import { pagePath } from "@/lib/url";
+import { storyPage } from "@/lib/story-page";
 import { breadcrumbs, graph } from "@/lib/structured-data";
 
 type Props = { params: Promise<{ slug: string; page: string }> };
@@ -39,7 +40,8 @@ export default async function LiveBlogPage({ params }: Props) {
   const found = await resolve(params);
   if (!found) notFound();
   const { story, live } = found;
-  const section = getSectionOf(story);
+  const page = storyPage(story, live);
+  const { section } = page;
   const trail = [
     { name: "Home", path: "/" },
     { name: section.name, path: `/${section.slug}` },
@@ -49,14 +51,7 @@ export default async function LiveBlogPage({ params }: Props) {
   return (
     <>
       <JsonLd data={graph(breadcrumbs(trail))} />
-      <StoryView
-        story={story}
-        authors={getAuthorsOf(story)}
-        section={section}
-        related={relatedStories(story)}
-        live={live}
-        {...sectionNeighbours(story)}
-      />
+      <StoryView {...page} />
     </>
   );
 }
