@@ -56,7 +56,7 @@ afterAll(() => fixture?.cleanup());
 
 const story = () => content.getStoryBySlug("talks-live")!;
 const entry = (n: number) => live.getLiveEntry(story(), id(n))!;
-const ids = (list: { slug: string }[]) => list.map((e) => e.slug);
+const ids = (list: { entry: { slug: string } }[]) => list.map((e) => e.entry.slug);
 /** Entries 1.. (not the pinned 0), newest first: how the pages list them. */
 const paged = Array.from({ length: LIVE_PAGE_SIZE + EXTRA - 1 }, (_, i) =>
   id(LIVE_PAGE_SIZE + EXTRA - 1 - i),
@@ -78,8 +78,11 @@ describe("a live blog's pages", () => {
     expect(live.livePageCount(story())).toBe(2);
   });
 
-  it("lists every key event on every page, newest first", () => {
-    expect(ids(live.livePage(story(), 2)!.keyEvents)).toEqual([id(22), id(2)]);
+  it("lists every key event on every page, newest first, linking to where each is read now", () => {
+    const events = live.livePage(story(), 2)!.keyEvents;
+    expect(ids(events)).toEqual([id(22), id(2)]);
+    expect(events.map((e) => e.href)).toEqual([`/stories/talks-live#entry-${id(22)}`, `#entry-${id(2)}`]);
+    expect(ids(live.livePage(story(), 1)!.keyEvents)).toEqual([id(22), id(2)]);
   });
 
   it("is no live blog for an ordinary story", () => {
