@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll, expect } from "vitest";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -51,4 +52,37 @@ export function buildContent(contentDir: string): ContentBuild {
     generatedDir: (type) => path.join(work, ".contentlayer/generated", type),
     cleanup: () => rmSync(work, { recursive: true, force: true }),
   };
+}
+
+/**
+ * Publishes a content folder into a store of its own, as `npm run publish -- --all` does, for
+ * tests of what lib/content.ts serves from it: point BROADSHEET_STORE at `store` before the
+ * first read.
+ */
+export function publishContent(contentDir: string) {
+  const work = scratchWorkspace();
+  const store = path.join(work, "store");
+  const previous = process.env.BROADSHEET_STORE;
+  process.env.BROADSHEET_STORE = store;
+  try {
+    const { status, output } = runScript("scripts/publish.mjs", ["--all", "--quiet"], work, contentDir);
+    return { status, output, store, cleanup: () => rmSync(work, { recursive: true, force: true }) };
+  } finally {
+    if (previous === undefined) delete process.env.BROADSHEET_STORE;
+    else process.env.BROADSHEET_STORE = previous;
+  }
+}
+
+/**
+ * For a test file of lib/ code that reads content through lib/content.ts: publishes a content
+ * folder before the file's tests, and serves it to them.
+ */
+export function servePublishedContent(contentDir: string) {
+  let published: ReturnType<typeof publishContent> | undefined;
+  beforeAll(() => {
+    published = publishContent(contentDir);
+    expect(published.status, published.output).toBe(0);
+    process.env.BROADSHEET_STORE = published.store;
+  });
+  afterAll(() => published?.cleanup());
 }
