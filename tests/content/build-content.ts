@@ -19,7 +19,8 @@ export type ContentBuild = {
 /** A scratch copy of what the content build needs, so tests never touch the project's output. */
 export function scratchWorkspace(): string {
   const work = mkdtempSync(path.join(tmpdir(), "broadsheet-content-"));
-  for (const entry of ["contentlayer.config.ts", "site.config.mjs", "schema", "package.json", "public"]) {
+  // lib/url.mjs: the stories' and authors' url fields are made with its builders.
+  for (const entry of ["contentlayer.config.ts", "site.config.mjs", "lib/url.mjs", "schema", "package.json", "public"]) {
     if (existsSync(path.join(root, entry))) cpSync(path.join(root, entry), path.join(work, entry), { recursive: true });
   }
   symlinkSync(path.join(root, "node_modules"), path.join(work, "node_modules"));
