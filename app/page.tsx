@@ -4,9 +4,10 @@ import { StoryList } from "@/components/StoryList";
 import { frontPage } from "@/lib/listings";
 import { pageMetadata } from "@/lib/metadata";
 import { graph, organization, website } from "@/lib/structured-data";
+import { HOME_PATH, sectionPath } from "@/lib/url.mjs";
 import { HOME_STORIES_PER_SECTION, site } from "@/site.config.mjs";
 
-export const metadata = pageMetadata({ path: "/" });
+export const metadata = pageMetadata({ path: HOME_PATH });
 
 export default function HomePage() {
   const { lead, groups } = frontPage(HOME_STORIES_PER_SECTION);
@@ -26,14 +27,14 @@ export default function HomePage() {
               id={`front-${section.slug}`}
               className="border-b-2 border-ink pb-1 font-sans text-lg font-bold"
             >
-              <a href={`/${section.slug}`} className="hover:underline">
+              <a href={sectionPath(section.slug)} className="hover:underline">
                 {section.name}
               </a>
             </h2>
             <StoryList stories={stories} level={3} showSection={false} empty="" />
             {total > stories.length + (lead?.sectionName === section.name ? 1 : 0) && (
               <p className="mt-3 text-sm">
-                <a href={`/${section.slug}`} className="font-semibold underline">
+                <a href={sectionPath(section.slug)} className="font-semibold underline">
                   More {section.name}
                 </a>
               </p>

@@ -1,5 +1,6 @@
-import type { Listing, Page } from "@/lib/listings";
+import type { ListingPageData, Page } from "@/lib/listings";
 import { breadcrumbs, graph } from "@/lib/structured-data";
+import { pagePath } from "@/lib/url.mjs";
 import type { Story } from "@/lib/content";
 import { Avatar } from "./Avatar";
 import { Breadcrumbs } from "./Breadcrumbs";
@@ -8,7 +9,7 @@ import { JsonLd } from "./JsonLd";
 import { Pagination } from "./Pagination";
 import { StoryList } from "./StoryList";
 
-type Props = { listing: Listing; page: Page<Story> };
+type Props = { listing: ListingPageData; page: Page<Story> };
 
 /** A section, topic or author: heading, description, feeds, one page of stories. */
 export function ListingPage({ listing, page }: Props) {
@@ -51,7 +52,7 @@ export function ListingPage({ listing, page }: Props) {
         )}
       </header>
       <StoryList stories={page.items} showSection={listing.showSection} empty={listing.empty} />
-      <Pagination base={listing.path} page={page.page} totalPages={page.totalPages} />
+      <Pagination page={page.page} totalPages={page.totalPages} href={(n) => pagePath(listing.path, n)} />
     </div>
   );
 }

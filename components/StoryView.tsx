@@ -8,7 +8,7 @@ import {
   type EmbedRef,
 } from "@/lib/content";
 import type { LivePage } from "@/lib/live";
-import { absoluteUrl, livePollPath } from "@/lib/url";
+import { absoluteUrl, livePollPath } from "@/lib/url.mjs";
 import { LIVE_POLL_SECONDS, type Section } from "@/site.config.mjs";
 import { Byline } from "./Byline";
 import { Dateline } from "./Dateline";

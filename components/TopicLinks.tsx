@@ -1,4 +1,5 @@
 import type { TopicRef } from "@/lib/content";
+import { topicPath } from "@/lib/url.mjs";
 
 export function TopicLinks({ topics }: { topics: TopicRef[] }) {
   if (topics.length === 0) return null;
@@ -10,7 +11,7 @@ export function TopicLinks({ topics }: { topics: TopicRef[] }) {
       <ul className="mt-3 flex flex-wrap gap-2 text-sm">
         {topics.map((topic) => (
           <li key={topic.slug}>
-            <a href={`/topics/${topic.slug}`} className="chip">
+            <a href={topicPath(topic.slug)} className="chip">
               {topic.name}
             </a>
           </li>

@@ -1,8 +1,11 @@
 /**
- * Listing pages (a section, a topic, an author): which stories they show, newest first, a page
- * at a time. Page 1 lives at the listing's own path, page n at `${path}/page/n`.
+ * Listings: the home page, a section, a topic, an author. Each is described once (its title,
+ * description, path and stories, newest first), and its page, its feeds and its sitemap entry
+ * all use that description. A section's, topic's or author's page shows its stories a page at a
+ * time: page 1 at the listing's own path, page n at pagePath(path, n) (lib/url.mjs).
  */
-import { PAGE_SIZE, site } from "@/site.config.mjs";
+import { PAGE_SIZE, site, type Section } from "@/site.config.mjs";
+import { sectionCrumb, sectionsCrumb, topicsCrumb, trail, type Crumb } from "./breadcrumbs";
 import {
   getActiveSections,
   getAllStories,
@@ -14,30 +17,79 @@ import {
   getTopicBySlug,
   type Story,
   type Author,
+  type TopicRef,
 } from "./content";
-import { authorChannel, sectionChannel, topicChannel, type Channel } from "./feeds";
+import { feedTitle, type Channel } from "./feeds";
+import { HOME_PATH, sectionPath, topicPath } from "./url.mjs";
 
-export type Crumb = { name: string; path: string };
-
+/** What a listing is, for its page, its feeds and the sitemap alike. */
 export type Listing = {
-  kind: "section" | "topic" | "author";
+  kind: "home" | "section" | "topic" | "author";
+  /** The page's title; the home page's is the site's name. */
   title: string;
-  description?: string;
+  description: string;
   /** Page 1's path. */
   path: string;
+  /** Newest first. */
+  stories: Story[];
+};
+
+export const homeListing = (): Listing => ({
+  kind: "home",
+  title: site.name,
+  description: site.description,
+  path: HOME_PATH,
+  stories: getAllStories(),
+});
+
+export const sectionListing = (section: Section): Listing => ({
+  kind: "section",
+  title: section.name,
+  description: section.description,
+  path: sectionPath(section.slug),
+  stories: getStoriesBySection(section),
+});
+
+export const topicListing = (topic: TopicRef): Listing => ({
+  kind: "topic",
+  title: topic.name,
+  description: `${site.name} stories about ${topic.name}.`,
+  path: topicPath(topic.slug),
+  stories: getStoriesByTopic(topic),
+});
+
+export const authorListing = (author: Author): Listing => ({
+  kind: "author",
+  title: author.name,
+  description: author.bio ?? `Stories by ${author.name} for ${site.name}.`,
+  path: author.url,
+  stories: getStoriesByAuthor(author),
+});
+
+/** A listing's feeds: titled as its page is (the home page's: the site's name). */
+export const listingChannel = (listing: Listing): Channel => ({
+  title: listing.kind === "home" ? listing.title : feedTitle(listing.title),
+  description: listing.description,
+  path: listing.path,
+  stories: listing.stories,
+});
+
+/** The whole site's feeds (/feed.xml and so on): the home page's. */
+export const siteChannel = () => listingChannel(homeListing());
+
+/** A section's, topic's or author's own page: its listing, and what the page shows besides. */
+export type ListingPageData = Listing & {
+  kind: "section" | "topic" | "author";
   crumbs: Crumb[];
-  channel?: Channel;
+  channel: Channel;
   /** The page whose social image represents this listing. */
   imageOf?: string;
   author?: Author;
-  all: Story[];
   showSection: boolean;
   empty: string;
 };
 
 export type Page<T> = { items: T[]; page: number; totalPages: number; total: number };
-
-export const pagePath = (base: string, page: number) => (page === 1 ? base : `${base}/page/${page}`);
 
 export const pageCount = (total: number, size = PAGE_SIZE) => Math.max(1, Math.ceil(total / size));
 
@@ -51,55 +103,48 @@ export function paginate<T>(items: T[], page: number, size = PAGE_SIZE): Page<T>
 /** "2" -> 2; anything that is not a plain page number -> NaN, which paginate() rejects. */
 export const parsePage = (param: string) => (/^[1-9]\d*$/.test(param) ? Number(param) : Number.NaN);
 
-const home: Crumb = { name: "Home", path: "/" };
-
-export function sectionListing(slug: string): Listing | null {
+/** A section's page, by the slug in its address, or null. */
+export function sectionListingPage(slug: string): ListingPageData | null {
   const section = getSectionBySlug(slug);
   if (!section) return null;
-  const path = `/${section.slug}`;
+  const listing = sectionListing(section);
   return {
+    ...listing,
     kind: "section",
-    title: section.name,
-    description: section.description,
-    path,
-    crumbs: [home, { name: "Sections", path: "/sections" }, { name: section.name, path }],
-    channel: sectionChannel(section),
-    imageOf: path,
-    all: getStoriesBySection(section),
+    crumbs: trail(sectionsCrumb, sectionCrumb(section)),
+    channel: listingChannel(listing),
+    imageOf: listing.path,
     showSection: false,
     empty: `There are no ${section.name} stories yet.`,
   };
 }
 
-export function topicListing(slug: string): Listing | null {
+/** A topic's page, by the slug in its address, or null. */
+export function topicListingPage(slug: string): ListingPageData | null {
   const topic = getTopicBySlug(slug);
   if (!topic) return null;
-  const path = `/topics/${topic.slug}`;
+  const listing = topicListing(topic);
   return {
+    ...listing,
     kind: "topic",
-    title: topic.name,
-    description: `${site.name} stories about ${topic.name}.`,
-    path,
-    crumbs: [home, { name: "Topics", path: "/topics" }, { name: topic.name, path }],
-    channel: topicChannel(topic),
-    all: getStoriesByTopic(topic),
+    crumbs: trail(topicsCrumb, { name: topic.name, path: listing.path }),
+    channel: listingChannel(listing),
     showSection: true,
     empty: `There are no stories about ${topic.name} yet.`,
   };
 }
 
-export function authorListing(slug: string): Listing | null {
+/** An author's page, by the slug in its address, or null. */
+export function authorListingPage(slug: string): ListingPageData | null {
   const author = getAuthorBySlug(slug);
   if (!author) return null;
+  const listing = authorListing(author);
   return {
+    ...listing,
     kind: "author",
-    title: author.name,
-    description: author.bio ?? `Stories by ${author.name} for ${site.name}.`,
-    path: author.url,
-    crumbs: [home, { name: author.name, path: author.url }],
-    channel: authorChannel(author),
+    crumbs: trail({ name: author.name, path: listing.path }),
+    channel: listingChannel(listing),
     author,
-    all: getStoriesByAuthor(author),
     showSection: true,
     empty: `${author.name} has no published stories yet.`,
   };

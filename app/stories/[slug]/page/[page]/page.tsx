@@ -1,8 +1,9 @@
 import { notFound } from "next/navigation";
 import { StoryView } from "@/components/StoryView";
 import { JsonLd } from "@/components/JsonLd";
+import { storyTrail } from "@/lib/breadcrumbs";
 import { getAuthorsOf, getSectionOf, getStoryBySlug } from "@/lib/content";
-import { parsePage, pagePath } from "@/lib/listings";
+import { parsePage } from "@/lib/listings";
 import { livePage } from "@/lib/live";
 import { storyMetadata } from "@/lib/metadata";
 import { relatedStories, sectionNeighbours } from "@/lib/related";
@@ -40,15 +41,9 @@ export default async function LiveBlogPage({ params }: Props) {
   if (!found) notFound();
   const { story, live } = found;
   const section = getSectionOf(story);
-  const trail = [
-    { name: "Home", path: "/" },
-    { name: section.name, path: `/${section.slug}` },
-    { name: story.headline, path: story.url },
-    { name: `Page ${live.page}`, path: pagePath(story.url, live.page) },
-  ];
   return (
     <>
-      <JsonLd data={graph(breadcrumbs(trail))} />
+      <JsonLd data={graph(breadcrumbs(storyTrail(story, section, live.page)))} />
       <StoryView
         story={story}
         authors={getAuthorsOf(story)}
