@@ -9,10 +9,10 @@ export function TopicLinks({ topics }: { topics: TopicRef[] }) {
         Topics
       </h2>
       <ul className="mt-3 flex flex-wrap gap-2 text-sm">
-        {topics.map((topic) => (
-          <li key={topic.slug}>
-            <a href={topicPath(topic.slug)} className="chip">
-              {topic.name}
+        {topics.map(({ name, slug }) => (
+          <li key={slug}>
+            <a href={topicPath(slug)} className="chip">
+              {name}
             </a>
           </li>
         ))}

@@ -5,7 +5,7 @@
  * time: page 1 at the listing's own path, page n at pagePath(path, n) (lib/url.mjs).
  */
 import { PAGE_SIZE, site, type Section } from "@/site.config.mjs";
-import { sectionCrumb, sectionsCrumb, topicsCrumb, trail, type Crumb } from "./breadcrumbs";
+import { sectionsCrumb, topicsCrumb, trail, type Crumb } from "./breadcrumbs";
 import {
   getActiveSections,
   getAllStories,
@@ -79,7 +79,7 @@ export const siteChannel = () => listingChannel(homeListing());
 
 /** A section's, topic's or author's own page: its listing, and what the page shows besides. */
 export type ListingPageData = Listing & {
-  kind: "section" | "topic" | "author";
+  /** From the home page to the listing itself. */
   crumbs: Crumb[];
   channel: Channel;
   /** The page whose social image represents this listing. */
@@ -88,6 +88,16 @@ export type ListingPageData = Listing & {
   showSection: boolean;
   empty: string;
 };
+
+type Shown = Omit<ListingPageData, keyof Listing | "crumbs" | "channel">;
+
+/** A listing's page: its trail passes through `parents` to the listing; its feeds are the listing's. */
+const listingPage = (listing: Listing, parents: Crumb[], shown: Shown): ListingPageData => ({
+  ...listing,
+  crumbs: trail(...parents, { name: listing.title, path: listing.path }),
+  channel: listingChannel(listing),
+  ...shown,
+});
 
 export type Page<T> = { items: T[]; page: number; totalPages: number; total: number };
 
@@ -107,47 +117,34 @@ export const parsePage = (param: string) => (/^[1-9]\d*$/.test(param) ? Number(p
 export function sectionListingPage(slug: string): ListingPageData | null {
   const section = getSectionBySlug(slug);
   if (!section) return null;
-  const listing = sectionListing(section);
-  return {
-    ...listing,
-    kind: "section",
-    crumbs: trail(sectionsCrumb, sectionCrumb(section)),
-    channel: listingChannel(listing),
-    imageOf: listing.path,
+  const empty = `There are no ${section.name} stories yet.`;
+  return listingPage(sectionListing(section), [sectionsCrumb], {
+    imageOf: sectionPath(slug),
     showSection: false,
-    empty: `There are no ${section.name} stories yet.`,
-  };
+    empty,
+  });
 }
 
 /** A topic's page, by the slug in its address, or null. */
 export function topicListingPage(slug: string): ListingPageData | null {
   const topic = getTopicBySlug(slug);
-  if (!topic) return null;
-  const listing = topicListing(topic);
-  return {
-    ...listing,
-    kind: "topic",
-    crumbs: trail(topicsCrumb, { name: topic.name, path: listing.path }),
-    channel: listingChannel(listing),
-    showSection: true,
-    empty: `There are no stories about ${topic.name} yet.`,
-  };
+  return topic
+    ? listingPage(topicListing(topic), [topicsCrumb], {
+        showSection: true,
+        empty: `There are no stories about ${topic.name} yet.`,
+      })
+    : null;
 }
 
 /** An author's page, by the slug in its address, or null. */
 export function authorListingPage(slug: string): ListingPageData | null {
   const author = getAuthorBySlug(slug);
   if (!author) return null;
-  const listing = authorListing(author);
-  return {
-    ...listing,
-    kind: "author",
-    crumbs: trail({ name: author.name, path: listing.path }),
-    channel: listingChannel(listing),
+  return listingPage(authorListing(author), [], {
     author,
     showSection: true,
     empty: `${author.name} has no published stories yet.`,
-  };
+  });
 }
 
 /**
