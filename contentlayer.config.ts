@@ -24,6 +24,7 @@ import { limitProblems, quoted, type Kind } from "./schema/limits.mjs";
 import { entryPlaceProblem } from "./schema/live.mjs";
 import { storyMarkdown } from "./schema/markdown";
 import { publicFile, publicImageSize } from "./schema/public-files";
+import { authorPath, storyPath } from "./lib/url.mjs";
 import { sectionNames } from "./site.config.mjs";
 
 /** Where the content lives; tests and benchmarks point the build at other folders. */
@@ -320,7 +321,7 @@ export const Author = defineDocumentType(() => ({
     // First: no other check runs on a field over its size limit.
     limitsChecked: limitsField("author"),
     slug: slugField((doc) => nonBlank(doc, "name")),
-    url: { type: "string", resolve: (doc) => `/authors/${slugOf(doc)}` },
+    url: { type: "string", resolve: (doc) => authorPath(slugOf(doc)) },
     checkedLinks: {
       type: "list",
       of: { type: "string" },
@@ -480,7 +481,7 @@ export const Story = defineDocumentType(() => ({
       },
     },
     slug: slugField(),
-    url: { type: "string", resolve: (doc) => `/stories/${slugOf(doc)}` },
+    url: { type: "string", resolve: (doc) => storyPath(slugOf(doc)) },
     authorSlugs: {
       type: "json",
       description:

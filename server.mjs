@@ -52,6 +52,7 @@ import { discardHeld, holdWholeResponse } from "./lib/server/whole-response.mjs"
 import { captureOutput, log } from "./lib/server-log.mjs";
 import { PREVIEW_HEADERS, previewSecret } from "./lib/preview.mjs";
 import { contentStore } from "./lib/store.mjs";
+import { HEALTH_PATH } from "./lib/url.mjs";
 
 // Every line this process writes is JSON, whoever writes it (lib/server-log.mjs).
 captureOutput();
@@ -100,7 +101,7 @@ const server = createServer(SERVER_OPTIONS, (req, res) => {
   const refused = refusal(req);
   if (refused) return answer(res, ...refused);
   const pathname = String(req.url).split("?")[0];
-  if (shutdown.closing && pathname === "/healthz") {
+  if (shutdown.closing && pathname === HEALTH_PATH) {
     return answer(res, 503, JSON.stringify({ status: "shutting down" }), {
       "Content-Type": "application/json",
       Connection: "close",

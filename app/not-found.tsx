@@ -1,6 +1,7 @@
 import { StoryList } from "@/components/StoryList";
 import { getActiveSections, getAllStories } from "@/lib/content";
 import { teaserOf } from "@/lib/teasers";
+import { HOME_PATH, sectionPath } from "@/lib/url.mjs";
 import { site } from "@/site.config.mjs";
 
 export const metadata = { title: "Page not found" };
@@ -12,7 +13,7 @@ export default function NotFound() {
       <h1 className="font-serif text-3xl font-bold sm:text-4xl">We can’t find that page</h1>
       <p className="mt-4 text-lg">
         The address may be mistyped, or the page may have moved. Try the{" "}
-        <a href="/" className="underline">
+        <a href={HOME_PATH} className="underline">
           {site.name} home page
         </a>
         {sections.length > 0 && (
@@ -22,7 +23,7 @@ export default function NotFound() {
             {sections.map((section, i) => (
               <span key={section.slug}>
                 {i > 0 && ", "}
-                <a href={`/${section.slug}`} className="underline">
+                <a href={sectionPath(section.slug)} className="underline">
                   {section.name}
                 </a>
               </span>

@@ -5,9 +5,10 @@ import { frontPage } from "@/lib/listings";
 import { pageMetadata } from "@/lib/metadata";
 import { teaserOf } from "@/lib/teasers";
 import { graph, organization, website } from "@/lib/structured-data";
+import { HOME_PATH, sectionPath } from "@/lib/url.mjs";
 import { HOME_STORIES_PER_SECTION, site } from "@/site.config.mjs";
 
-export const metadata = pageMetadata({ path: "/" });
+export const metadata = pageMetadata({ path: HOME_PATH });
 
 export default function HomePage() {
   const { lead, groups } = frontPage(HOME_STORIES_PER_SECTION);
@@ -27,14 +28,14 @@ export default function HomePage() {
               id={`front-${section.slug}`}
               className="border-b-2 border-ink pb-1 font-sans text-lg font-bold"
             >
-              <a href={`/${section.slug}`} className="hover:underline">
+              <a href={sectionPath(section.slug)} className="hover:underline">
                 {section.name}
               </a>
             </h2>
             <StoryList teasers={stories.map(teaserOf)} level={3} showSection={false} empty="" />
             {total > stories.length + (lead?.sectionName === section.name ? 1 : 0) && (
               <p className="mt-3 text-sm">
-                <a href={`/${section.slug}`} className="font-semibold underline">
+                <a href={sectionPath(section.slug)} className="font-semibold underline">
                   More {section.name}
                 </a>
               </p>

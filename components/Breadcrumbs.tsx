@@ -1,4 +1,4 @@
-import type { Crumb } from "@/lib/listings";
+import type { Crumb } from "@/lib/breadcrumbs";
 
 /** Where this page sits in the site; the last crumb is the page itself. */
 export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {

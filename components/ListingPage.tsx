@@ -1,7 +1,8 @@
 import type { FeedLink } from "@/lib/feeds";
-import type { Listing, Page } from "@/lib/listings";
+import type { ListingPageData, Page } from "@/lib/listings";
 import { breadcrumbs, graph } from "@/lib/structured-data";
 import type { Teaser } from "@/lib/teasers";
+import { pagePath } from "@/lib/url.mjs";
 import { Avatar } from "./Avatar";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { FeedLinks } from "./FeedLinks";
@@ -10,7 +11,7 @@ import { Pagination } from "./Pagination";
 import { StoryList } from "./StoryList";
 
 type Props = {
-  listing: Listing;
+  listing: ListingPageData;
   page: Page<Teaser>;
   /** The listing's feeds (its channel's), for its readers to follow. */
   feeds?: FeedLink[];
@@ -57,7 +58,7 @@ export function ListingPage({ listing, page, feeds }: Props) {
         )}
       </header>
       <StoryList teasers={page.items} showSection={listing.showSection} empty={listing.empty} />
-      <Pagination base={listing.path} page={page.page} totalPages={page.totalPages} />
+      <Pagination page={page.page} totalPages={page.totalPages} href={(n) => pagePath(listing.path, n)} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Story } from "@/lib/content";
 import { formatDateTime } from "@/lib/format";
 import type { LivePage } from "@/lib/live";
+import { storyPath } from "@/lib/url.mjs";
 import { LiveEntryView } from "./LiveEntryView";
 import { Pagination } from "./Pagination";
 import { StoryBody } from "./StoryBody";
@@ -56,7 +57,7 @@ export function LiveBlog({ story, live }: Props) {
           <LiveEntryView key={shown.entry.slug} {...shown} />
         ))}
       </section>
-      <Pagination base={story.url} page={live.page} totalPages={live.totalPages} />
+      <Pagination page={live.page} totalPages={live.totalPages} href={(n) => storyPath(story.slug, n)} />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 
 type Props = {
-  /** What to poll: /stories/<slug>/live.json (lib/url.ts). */
+  /** What to poll: /stories/<slug>/live.json (lib/url.mjs). */
   poll: string;
   /** How often, in seconds (LIVE_POLL_SECONDS, site.config.mjs). */
   seconds: number;

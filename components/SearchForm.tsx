@@ -1,3 +1,5 @@
+import { SEARCH_PATH } from "@/lib/url.mjs";
+
 type Props = { query?: string; id: string; large?: boolean };
 
 /** A plain GET form to /search: it works before, and without, JavaScript. */
@@ -6,7 +8,7 @@ export function SearchForm({ query, id, large = false }: Props) {
     <form
       role="search"
       aria-label={large ? "Search again" : "Search the site"}
-      action="/search"
+      action={SEARCH_PATH}
       method="get"
       className="flex gap-2"
     >

@@ -1,3 +1,4 @@
+import { sectionPath } from "@/lib/url.mjs";
 import { site, type Section } from "@/site.config.mjs";
 
 type Props = { sections: Section[] };
@@ -15,7 +16,7 @@ export function SiteFooter({ sections }: Props) {
             <ul className="flex flex-wrap gap-x-4 gap-y-2">
               {sections.map((section) => (
                 <li key={section.slug}>
-                  <a href={`/${section.slug}`} className="underline">
+                  <a href={sectionPath(section.slug)} className="underline">
                     {section.name}
                   </a>
                 </li>

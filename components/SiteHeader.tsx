@@ -1,3 +1,4 @@
+import { HOME_PATH, sectionPath } from "@/lib/url.mjs";
 import { site, type Section } from "@/site.config.mjs";
 import { SearchForm } from "./SearchForm";
 
@@ -8,7 +9,7 @@ export function SiteHeader({ sections }: Props) {
     <header className="border-b border-rule">
       <div className="masthead">
         <div>
-          <a href="/" className="inline-block no-underline">
+          <a href={HOME_PATH} className="inline-block no-underline">
             <span className="font-serif text-3xl font-bold tracking-tight sm:text-4xl">{site.name}</span>
             <span className="sr-only"> home page</span>
           </a>
@@ -23,7 +24,7 @@ export function SiteHeader({ sections }: Props) {
           <ul className="-mx-2 flex flex-wrap text-sm font-semibold">
             {sections.map((section) => (
               <li key={section.slug}>
-                <a href={`/${section.slug}`} className="inline-block px-2 py-3 hover:underline">
+                <a href={sectionPath(section.slug)} className="inline-block px-2 py-3 hover:underline">
                   {section.name}
                 </a>
               </li>

@@ -1,6 +1,6 @@
 import type { EmbedRef } from "@/lib/content";
 import type { StoryPage } from "@/lib/story-page";
-import { absoluteUrl, livePollPath } from "@/lib/url";
+import { absoluteUrl, livePollPath } from "@/lib/url.mjs";
 import { LIVE_POLL_SECONDS } from "@/site.config.mjs";
 import { Byline } from "./Byline";
 import { Dateline } from "./Dateline";

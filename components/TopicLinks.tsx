@@ -1,4 +1,5 @@
 import type { TopicRef } from "@/lib/content";
+import { topicPath } from "@/lib/url.mjs";
 
 export function TopicLinks({ topics }: { topics: TopicRef[] }) {
   if (topics.length === 0) return null;
@@ -8,10 +9,10 @@ export function TopicLinks({ topics }: { topics: TopicRef[] }) {
         Topics
       </h2>
       <ul className="mt-3 flex flex-wrap gap-2 text-sm">
-        {topics.map((topic) => (
-          <li key={topic.slug}>
-            <a href={`/topics/${topic.slug}`} className="chip">
-              {topic.name}
+        {topics.map(({ name, slug }) => (
+          <li key={slug}>
+            <a href={topicPath(slug)} className="chip">
+              {name}
             </a>
           </li>
         ))}

@@ -1,94 +1,58 @@
 /**
- * RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the whole site, each section and each author, made
- * with feedsmith. Every item carries its own author, dates, standfirst, full content and a
- * stable id (its canonical URL).
+ * RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the whole site, each section, topic and author, and
+ * each live story, made with feedsmith. Every item carries its own author, dates, standfirst,
+ * full content and a stable id (its canonical URL).
  */
 import { generateAtomFeed, generateJsonFeed, generateRssFeed } from "feedsmith";
-import { FEED_ITEMS_COUNT, site, type Section } from "@/site.config.mjs";
-import {
-  getAllStories,
-  getAuthorsOf,
-  getLiveEntries,
-  modifiedAtOf,
-  getStoriesByAuthor,
-  getStoriesBySection,
-  getStoriesByTopic,
-} from "./content";
-import type { Story, Author, TopicRef } from "./content";
+import { FEED_ITEMS_COUNT, site } from "@/site.config.mjs";
+import { getAllStories, getAuthorsOf, getLiveEntries, modifiedAtOf } from "./content";
+import type { Story } from "./content";
 import { entryHeadline, entryPermalink, entryText } from "./live";
-import { absoluteUrl } from "./url";
+import { FEED_FORMATS, absoluteUrl, feedPath, type FeedFormat } from "./url.mjs";
+
+export type { FeedFormat };
 
 export const feedFormats = {
   "feed.xml": { name: "RSS", mime: "application/rss+xml" },
   "atom.xml": { name: "Atom", mime: "application/atom+xml" },
   "feed.json": { name: "JSON Feed", mime: "application/feed+json" },
-} as const;
+} as const satisfies Record<FeedFormat, { name: string; mime: string }>;
 
-export type FeedFormat = keyof typeof feedFormats;
-export const feedFormatNames = Object.keys(feedFormats) as FeedFormat[];
 export const isFeedFormat = (name: string): name is FeedFormat => name in feedFormats;
 
+/**
+ * A feed: a listing's (lib/listings.ts listingChannel) or a live story's. Its feeds live under
+ * the page it mirrors: feedPath(path, format).
+ */
 export type Channel = {
   title: string;
   description: string;
   /** The HTML page the feed mirrors, e.g. /world. */
   path: string;
-  /** Where the channel's feeds live: `${feedBase}/feed.xml` and so on. */
-  feedBase: string;
   stories: Story[];
   /** A live blog's feed: its entries are the items (newest first), not stories. */
   liveStory?: Story;
 };
 
-export const siteChannel = (): Channel => ({
-  title: site.name,
-  description: site.description,
-  path: "/",
-  feedBase: "",
-  stories: getAllStories(),
-});
+/** A feed's title: its page's, with the site's name after it. */
+export const feedTitle = (title: string) => `${title} | ${site.name}`;
 
-export const sectionChannel = (section: Section): Channel => ({
-  title: `${section.name} | ${site.name}`,
-  description: section.description,
-  path: `/${section.slug}`,
-  feedBase: `/${section.slug}`,
-  stories: getStoriesBySection(section),
-});
-
-export const topicChannel = (topic: TopicRef): Channel => ({
-  title: `${topic.name} | ${site.name}`,
-  description: `${site.name} stories about ${topic.name}.`,
-  path: `/topics/${topic.slug}`,
-  feedBase: `/topics/${topic.slug}`,
-  stories: getStoriesByTopic(topic),
-});
-
-export const authorChannel = (author: Author): Channel => ({
-  title: `${author.name} | ${site.name}`,
-  description: author.bio ?? `Stories by ${author.name} for ${site.name}.`,
-  path: author.url,
-  feedBase: author.url,
-  stories: getStoriesByAuthor(author),
-});
-
-/** A live story's own feed, at `${story.url}/feed.xml` (and atom.xml, feed.json): its entries. */
+/** A live story's own feed, at feedPath(story.url, format): its entries. */
 export const liveChannel = (story: Story): Channel => ({
-  title: `${story.headline} | ${site.name}`,
+  title: feedTitle(story.headline),
   description: story.standfirst,
   path: story.url,
-  feedBase: story.url,
   stories: [],
   liveStory: story,
 });
 
-export const feedUrl = (channel: Channel, format: FeedFormat) => absoluteUrl(`${channel.feedBase}/${format}`);
+export const feedUrl = (channel: Channel, format: FeedFormat) => absoluteUrl(feedPath(channel.path, format));
 
 /** A link to one of a channel's feeds, as a listing shows it to readers (components/FeedLinks). */
 export type FeedLink = { format: FeedFormat; name: string; path: string };
 
 export const feedLinks = (channel: Channel): FeedLink[] =>
-  feedFormatNames.map((format) => ({
+  FEED_FORMATS.map((format) => ({
     format,
     name: feedFormats[format].name,
     path: new URL(feedUrl(channel, format)).pathname,
@@ -252,7 +216,7 @@ export function feedResponse(channel: Channel, format: FeedFormat): Response {
 }
 
 /** `<link rel="alternate">` entries for a page's <head>: the feeds of the channels it belongs to. */
-export function feedAlternates(channels: Channel[], formats: FeedFormat[] = feedFormatNames) {
+export function feedAlternates(channels: Channel[], formats: readonly FeedFormat[] = FEED_FORMATS) {
   const types: Record<string, { url: string; title: string }[]> = {};
   for (const format of formats) {
     types[feedFormats[format].mime] = channels.map((channel) => ({

@@ -9,6 +9,7 @@
  * same fixed values with no matching at all.
  */
 import { FRAME_ORIGINS } from "../schema/embeds.mjs";
+import { HEALTH_PATH, PREVIEW_PREFIX, entryPath, livePollPath, pathPattern, storyPath } from "./url.mjs";
 
 /**
  * The Content-Security-Policy, as strict as prerendered pages allow. Every page carries inline
@@ -83,8 +84,8 @@ export const PAGE_CACHE_CONTROL =
  */
 export const LIVE_POLL_CACHE_CONTROL = "public, max-age=5, s-maxage=2";
 
-/** The live pages' poll addresses (lib/url.ts livePollPath), which get LIVE_POLL_CACHE_CONTROL. */
-export const LIVE_POLL_PATH = /^\/stories\/[^/]+\/live\.json$/;
+/** The live pages' poll addresses (lib/url.mjs livePollPath), which get LIVE_POLL_CACHE_CONTROL. */
+export const LIVE_POLL_PATH = new RegExp(`^${pathPattern((slug) => livePollPath(storyPath(slug)))}$`);
 
 /**
  * The paths that get PAGE_CACHE_CONTROL: all but hashed assets (Next's own immutable, year-long
@@ -93,7 +94,13 @@ export const LIVE_POLL_PATH = /^\/stories\/[^/]+\/live\.json$/;
  * ENTRY_REDIRECT_CACHE_CONTROL; Next keeps a header set before it answers). A Next `headers()`
  * source, which is also a JavaScript regular expression for the whole path.
  */
-export const PAGE_PATHS = "/((?!_next/static|_next/image|healthz|preview/|stories/[^/]+/entries/).*)";
+export const PAGE_PATHS = `/((?!${[
+  "_next/static",
+  "_next/image",
+  HEALTH_PATH.slice(1),
+  PREVIEW_PREFIX.slice(1),
+  pathPattern((slug) => entryPath(storyPath(slug), "")).slice(1),
+].join("|")}).*)`;
 
 /**
  * A 404 that would otherwise be public: shared caches keep it 2 seconds, browsers not at all,

@@ -1,8 +1,11 @@
 /**
- * Listing pages (a section, a topic, an author): which stories they show, newest first, a page
- * at a time. Page 1 lives at the listing's own path, page n at `${path}/page/n`.
+ * Listings: the home page, a section, a topic, an author. Each is described once (its title,
+ * description, path and stories, newest first), and its page, its feeds and its sitemap entry
+ * all use that description. A section's, topic's or author's page shows its stories a page at a
+ * time: page 1 at the listing's own path, page n at pagePath(path, n) (lib/url.mjs).
  */
-import { PAGE_SIZE, site } from "@/site.config.mjs";
+import { PAGE_SIZE, site, type Section } from "@/site.config.mjs";
+import { sectionsCrumb, topicsCrumb, trail, type Crumb } from "./breadcrumbs";
 import {
   getActiveSections,
   getAllStories,
@@ -14,26 +17,87 @@ import {
   getTopicBySlug,
   type Story,
   type Author,
+  type TopicRef,
 } from "./content";
-import { authorChannel, sectionChannel, topicChannel, type Channel } from "./feeds";
+import { feedTitle, type Channel } from "./feeds";
+import { HOME_PATH, sectionPath, topicPath } from "./url.mjs";
 
-export type Crumb = { name: string; path: string };
-
+/** What a listing is, for its page, its feeds and the sitemap alike. */
 export type Listing = {
-  kind: "section" | "topic" | "author";
+  kind: "home" | "section" | "topic" | "author";
+  /** The page's title; the home page's is the site's name. */
   title: string;
-  description?: string;
+  description: string;
   /** Page 1's path. */
   path: string;
+  /** Newest first. */
+  stories: Story[];
+};
+
+export const homeListing = (): Listing => ({
+  kind: "home",
+  title: site.name,
+  description: site.description,
+  path: HOME_PATH,
+  stories: getAllStories(),
+});
+
+export const sectionListing = (section: Section): Listing => ({
+  kind: "section",
+  title: section.name,
+  description: section.description,
+  path: sectionPath(section.slug),
+  stories: getStoriesBySection(section),
+});
+
+export const topicListing = (topic: TopicRef): Listing => ({
+  kind: "topic",
+  title: topic.name,
+  description: `${site.name} stories about ${topic.name}.`,
+  path: topicPath(topic.slug),
+  stories: getStoriesByTopic(topic),
+});
+
+export const authorListing = (author: Author): Listing => ({
+  kind: "author",
+  title: author.name,
+  description: author.bio ?? `Stories by ${author.name} for ${site.name}.`,
+  path: author.url,
+  stories: getStoriesByAuthor(author),
+});
+
+/** A listing's feeds: titled as its page is (the home page's: the site's name). */
+export const listingChannel = (listing: Listing): Channel => ({
+  title: listing.kind === "home" ? listing.title : feedTitle(listing.title),
+  description: listing.description,
+  path: listing.path,
+  stories: listing.stories,
+});
+
+/** The whole site's feeds (/feed.xml and so on): the home page's. */
+export const siteChannel = () => listingChannel(homeListing());
+
+/** A section's, topic's or author's own page: its listing, and what the page shows besides. */
+export type ListingPageData = Listing & {
+  /** From the home page to the listing itself. */
   crumbs: Crumb[];
-  channel?: Channel;
+  channel: Channel;
   /** The page whose social image represents this listing. */
   imageOf?: string;
   author?: Author;
-  all: Story[];
   showSection: boolean;
   empty: string;
 };
+
+type Shown = Omit<ListingPageData, keyof Listing | "crumbs" | "channel">;
+
+/** A listing's page: its trail passes through `parents` to the listing; its feeds are the listing's. */
+const listingPage = (listing: Listing, parents: Crumb[], shown: Shown): ListingPageData => ({
+  ...listing,
+  crumbs: trail(...parents, { name: listing.title, path: listing.path }),
+  channel: listingChannel(listing),
+  ...shown,
+});
 
 export type Page<T> = { items: T[]; page: number; totalPages: number; total: number };
 
@@ -49,58 +113,38 @@ export function paginate<T>(items: T[], page: number, size = PAGE_SIZE): Page<T>
 /** "2" -> 2; anything that is not a plain page number -> NaN, which paginate() rejects. */
 export const parsePage = (param: string) => (/^[1-9]\d*$/.test(param) ? Number(param) : Number.NaN);
 
-const home: Crumb = { name: "Home", path: "/" };
-
-export function sectionListing(slug: string): Listing | null {
+/** A section's page, by the slug in its address, or null. */
+export function sectionListingPage(slug: string): ListingPageData | null {
   const section = getSectionBySlug(slug);
   if (!section) return null;
-  const path = `/${section.slug}`;
-  return {
-    kind: "section",
-    title: section.name,
-    description: section.description,
-    path,
-    crumbs: [home, { name: "Sections", path: "/sections" }, { name: section.name, path }],
-    channel: sectionChannel(section),
-    imageOf: path,
-    all: getStoriesBySection(section),
+  const empty = `There are no ${section.name} stories yet.`;
+  return listingPage(sectionListing(section), [sectionsCrumb], {
+    imageOf: sectionPath(slug),
     showSection: false,
-    empty: `There are no ${section.name} stories yet.`,
-  };
+    empty,
+  });
 }
 
-export function topicListing(slug: string): Listing | null {
+/** A topic's page, by the slug in its address, or null. */
+export function topicListingPage(slug: string): ListingPageData | null {
   const topic = getTopicBySlug(slug);
-  if (!topic) return null;
-  const path = `/topics/${topic.slug}`;
-  return {
-    kind: "topic",
-    title: topic.name,
-    description: `${site.name} stories about ${topic.name}.`,
-    path,
-    crumbs: [home, { name: "Topics", path: "/topics" }, { name: topic.name, path }],
-    channel: topicChannel(topic),
-    all: getStoriesByTopic(topic),
-    showSection: true,
-    empty: `There are no stories about ${topic.name} yet.`,
-  };
+  return topic
+    ? listingPage(topicListing(topic), [topicsCrumb], {
+        showSection: true,
+        empty: `There are no stories about ${topic.name} yet.`,
+      })
+    : null;
 }
 
-export function authorListing(slug: string): Listing | null {
+/** An author's page, by the slug in its address, or null. */
+export function authorListingPage(slug: string): ListingPageData | null {
   const author = getAuthorBySlug(slug);
   if (!author) return null;
-  return {
-    kind: "author",
-    title: author.name,
-    description: author.bio ?? `Stories by ${author.name} for ${site.name}.`,
-    path: author.url,
-    crumbs: [home, { name: author.name, path: author.url }],
-    channel: authorChannel(author),
+  return listingPage(authorListing(author), [], {
     author,
-    all: getStoriesByAuthor(author),
     showSection: true,
     empty: `${author.name} has no published stories yet.`,
-  };
+  });
 }
 
 /**

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LIVE_PAGE_SIZE } from "@/site.config.mjs";
-import { publishFixtures, type FixtureEntry } from "@/tests/content/fixture-store";
+import { serveFixtures, type FixtureEntry } from "@/tests/content/fixture-store";
+import * as content from "./content";
+import * as live from "./live";
 
 /** A live story with more entries than a page holds, one of them pinned and two key events. */
 const EXTRA = 5;
@@ -20,39 +22,29 @@ const entries: FixtureEntry[] = Array.from({ length: LIVE_PAGE_SIZE + EXTRA }, (
   ...(n === 2 || n === 22 ? { key: true } : {}),
 }));
 
-let fixture: ReturnType<typeof publishFixtures>;
-let live: typeof import("./live");
-let content: typeof import("./content");
-
-beforeAll(async () => {
-  fixture = publishFixtures({
-    authors: [{ slug: "jane-doe", name: "Jane Doe" }],
-    stories: [
-      {
-        slug: "talks-live",
-        headline: "Trade talks: live",
-        published: "2025-06-07T08:00:00Z",
-        authors: ["jane-doe"],
-        section: "World",
-        topics: ["Trade"],
-        live: true,
-      },
-      {
-        slug: "talks",
-        headline: "Trade talks begin",
-        published: "2025-06-07T07:00:00Z",
-        authors: ["jane-doe"],
-        section: "World",
-        topics: ["Trade"],
-      },
-    ],
-    entries,
-  });
-  process.env.BROADSHEET_STORE = fixture.store;
-  content = await import("./content");
-  live = await import("./live");
+serveFixtures({
+  authors: [{ slug: "jane-doe", name: "Jane Doe" }],
+  stories: [
+    {
+      slug: "talks-live",
+      headline: "Trade talks: live",
+      published: "2025-06-07T08:00:00Z",
+      authors: ["jane-doe"],
+      section: "World",
+      topics: ["Trade"],
+      live: true,
+    },
+    {
+      slug: "talks",
+      headline: "Trade talks begin",
+      published: "2025-06-07T07:00:00Z",
+      authors: ["jane-doe"],
+      section: "World",
+      topics: ["Trade"],
+    },
+  ],
+  entries,
 });
-afterAll(() => fixture?.cleanup());
 
 const story = () => content.getStoryBySlug("talks-live")!;
 const entry = (n: number) => live.getLiveEntry(story(), id(n))!;

@@ -2,13 +2,13 @@
  * A live blog's pages (issue 14): which entries each page holds, where an entry's permalink
  * leads, and the words that stand for an entry where it has no title (feeds, structured data).
  * Page 1, at the story's own address, holds the pinned entries and the newest LIVE_PAGE_SIZE
- * others; older ones follow at `${story.url}/page/<n>`, newest first.
+ * others; older ones follow at storyPath(slug, n), newest first.
  */
 import { plainText } from "@/schema/headings";
 import { LIVE_PAGE_SIZE } from "@/site.config.mjs";
 import { getLiveEntries, type Story, type LiveEntry } from "./content";
 import { pageCount, paginate } from "./listings";
-import { pagePath } from "./url";
+import { entryPath, storyPath } from "./url.mjs";
 
 /** An entry as its page shows it. */
 export type ShownEntry = {
@@ -77,7 +77,7 @@ export const livePageCount = (story: Story) => pageCount(pagedEntries(story).len
 export const entryAnchor = (entry: LiveEntry) => `entry-${entry.slug}`;
 
 /** The entry's stable address, whichever page holds it now: it redirects there. */
-export const entryPermalink = (story: Story, entry: LiveEntry) => `${story.url}/entries/${entry.slug}`;
+export const entryPermalink = (story: Story, entry: LiveEntry) => entryPath(story.url, entry.slug);
 
 /** The page that holds an entry now (pinned entries are on page 1). */
 export function entryPageNumber(story: Story, entry: LiveEntry): number {
@@ -88,7 +88,7 @@ export function entryPageNumber(story: Story, entry: LiveEntry): number {
 
 /** Where an entry is read now: its page and its anchor. */
 export const entryLocation = (story: Story, entry: LiveEntry) =>
-  `${pagePath(story.url, entryPageNumber(story, entry))}#${entryAnchor(entry)}`;
+  `${storyPath(story.slug, entryPageNumber(story, entry))}#${entryAnchor(entry)}`;
 
 /** A live story's entry by its id, or null. */
 export const getLiveEntry = (story: Story, slug: string): LiveEntry | null =>

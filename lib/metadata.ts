@@ -6,17 +6,10 @@
 import type { Metadata } from "next";
 import { site, type Section } from "@/site.config.mjs";
 import { modifiedAtOf, type Story, type Author } from "./content";
-import {
-  feedAlternates,
-  liveChannel,
-  sectionChannel,
-  siteChannel,
-  type Channel,
-  type FeedFormat,
-} from "./feeds";
+import { feedAlternates, liveChannel, type Channel, type FeedFormat } from "./feeds";
 import { SOCIAL_IMAGE } from "./structured-data";
-import type { Listing } from "./listings";
-import { absoluteUrl, pagePath, socialImagePath } from "./url";
+import { listingChannel, sectionListing, siteChannel, type ListingPageData } from "./listings";
+import { HOME_PATH, absoluteUrl, pagePath, socialImagePath, storyPath } from "./url.mjs";
 
 type PageMetadata = {
   title?: string;
@@ -25,7 +18,7 @@ type PageMetadata = {
   /** The feeds this page belongs to, besides the whole site's. */
   channels?: Channel[];
   /** The formats announced for them (default: all three). */
-  feedFormats?: FeedFormat[];
+  feedFormats?: readonly FeedFormat[];
   /** The page whose social image represents this one (default: the home page's). */
   imageOf?: string;
   imageAlt?: string;
@@ -49,7 +42,7 @@ export function pageMetadata({
   path,
   channels = [],
   feedFormats,
-  imageOf = "/",
+  imageOf = HOME_PATH,
   imageAlt = `${site.name}: ${site.tagline}`,
 }: PageMetadata): Metadata {
   const summary = description ?? site.description;
@@ -95,9 +88,9 @@ export function storyMetadata({ story, authors, section, page = 1 }: StoryMetada
   const base = pageMetadata({
     title: page > 1 ? `${story.headline}, page ${page}` : story.headline,
     description: story.standfirst,
-    path: pagePath(story.url, page),
+    path: storyPath(story.slug, page),
     // A live blog announces its own feed (its entries) first.
-    channels: [...(story.live ? [liveChannel(story)] : []), sectionChannel(section)],
+    channels: [...(story.live ? [liveChannel(story)] : []), listingChannel(sectionListing(section))],
     // A story page points feed readers at its section's and the site's RSS; the listing pages
     // announce all three formats.
     feedFormats: ["feed.xml"],
@@ -120,16 +113,16 @@ export function storyMetadata({ story, authors, section, page = 1 }: StoryMetada
 }
 
 /** A listing's page n: its own canonical URL, its feeds, its section's image where it has one. */
-export function listingMetadata(listing: Listing, page: number): Metadata {
+export function listingMetadata(listing: ListingPageData, page: number): Metadata {
   const metadata = pageMetadata({
     title: page > 1 ? `${listing.title}, page ${page}` : listing.title,
     description: listing.description,
     path: pagePath(listing.path, page),
-    channels: listing.channel ? [listing.channel] : [],
+    channels: [listing.channel],
     ...(listing.imageOf
       ? { imageOf: listing.imageOf, imageAlt: `${listing.title}: ${listing.description}` }
       : {}),
   });
   // An empty section is a real page for readers, but nothing for a search engine to index.
-  return listing.all.length > 0 ? metadata : { ...metadata, robots: { index: false, follow: true } };
+  return listing.stories.length > 0 ? metadata : { ...metadata, robots: { index: false, follow: true } };
 }

@@ -16,9 +16,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { linkSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-
-/** Where preview links live: `/preview/<slug>`. */
-export const PREVIEW_PREFIX = "/preview/";
+import { PREVIEW_PREFIX, previewLinkPath } from "./url.mjs";
 
 /** How long a link works unless `--hours` says otherwise, and the longest it may. */
 export const DEFAULT_PREVIEW_HOURS = 24;
@@ -97,7 +95,7 @@ const signatureOf = (secret, slug, expires) =>
  * @param {number} expires unix seconds
  */
 export function previewPath(secret, slug, expires) {
-  return `${PREVIEW_PREFIX}${slug}?expires=${expires}&sig=${signatureOf(secret, slug, expires)}`;
+  return previewLinkPath(slug, { expires, sig: signatureOf(secret, slug, expires) });
 }
 
 /** When a link made now for `hours` stops working, in unix seconds. */

@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import {
-  PREVIEW_PREFIX,
   PREVIEW_SECRET_ENV,
   PREVIEW_SECRET_FILE,
   expiryIn,
@@ -12,6 +11,7 @@ import {
   previewSecret,
   verifyPreview,
 } from "./preview.mjs";
+import { PREVIEW_PREFIX } from "./url.mjs";
 
 const work = mkdtempSync(path.join(tmpdir(), "broadsheet-preview-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publishFixtures } from "@/tests/content/fixture-store";
+import { describe, expect, it } from "vitest";
+import { serveFixtures } from "@/tests/content/fixture-store";
 import { authors, stories } from "@/tests/content/newsroom-fixture";
+import * as content from "./content";
+import * as related from "./related";
 
-let fixture: ReturnType<typeof publishFixtures>;
-let related: typeof import("./related");
-let content: typeof import("./content");
-
-beforeAll(async () => {
-  fixture = publishFixtures({ authors, stories: stories() });
-  process.env.BROADSHEET_STORE = fixture.store;
-  content = await import("./content");
-  related = await import("./related");
-});
-afterAll(() => fixture?.cleanup());
+serveFixtures({ authors, stories: stories() });
 
 const story = (slug: string) => content.getStoryBySlug(slug)!;
 const slugs = (list: { slug: string }[]) => list.map((s) => s.slug);

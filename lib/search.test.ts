@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SEARCH_PAGE_SIZE } from "@/site.config.mjs";
-import { publishFixtures } from "@/tests/content/fixture-store";
+import { serveFixtures } from "@/tests/content/fixture-store";
 import { authors, harbourStories, stories } from "@/tests/content/newsroom-fixture";
+import * as lib from "./search";
 import type { SearchOutcome, Segment } from "./search";
 
-let fixture: ReturnType<typeof publishFixtures>;
-let lib: typeof import("./search");
-
-beforeAll(async () => {
-  fixture = publishFixtures({ authors, stories: stories() });
-  process.env.BROADSHEET_STORE = fixture.store;
-  lib = await import("./search");
-});
-afterAll(() => fixture?.cleanup());
+serveFixtures({ authors, stories: stories() });
 
 type Results = Extract<SearchOutcome, { kind: "results" }>;
 function results(query: string, page = 1): Results {

@@ -1,17 +1,8 @@
 import type { MetadataRoute } from "next";
 import { NEWS_SITEMAP_WINDOW_HOURS, sections, site } from "@/site.config.mjs";
-import {
-  getAllAuthors,
-  getAllStories,
-  getAllTopics,
-  getStoriesByAuthor,
-  getStoriesBySection,
-  getStoriesByTopic,
-  isLiveNow,
-  modifiedAtOf,
-  type Story,
-} from "./content";
-import { absoluteUrl } from "./url";
+import { getAllAuthors, getAllTopics, isLiveNow, modifiedAtOf, type Story } from "./content";
+import { authorListing, homeListing, sectionListing, topicListing, type Listing } from "./listings";
+import { absoluteUrl } from "./url.mjs";
 
 /** The newest modification among some stories: a listing page changes when one of them does. */
 const newest = (stories: Story[]) =>
@@ -22,16 +13,16 @@ const newest = (stories: Story[]) =>
 
 /** Every public page with something on it, with the time it last changed. */
 export function sitemapEntries(): MetadataRoute.Sitemap {
-  const stories = getAllStories();
+  const home = homeListing();
   // A listing without stories is not worth a crawler's visit (its page says noindex).
-  const listing = (path: string, list: Story[]) =>
-    list.length > 0 ? [{ url: absoluteUrl(path), lastModified: newest(list) }] : [];
+  const listed = ({ path, stories }: Listing) =>
+    stories.length > 0 ? [{ url: absoluteUrl(path), lastModified: newest(stories) }] : [];
   return [
-    ...listing("/", stories),
-    ...sections.flatMap((s) => listing(`/${s.slug}`, getStoriesBySection(s))),
-    ...stories.map((s) => ({ url: absoluteUrl(s.url), lastModified: modifiedAtOf(s) })),
-    ...getAllAuthors().flatMap((a) => listing(a.url, getStoriesByAuthor(a))),
-    ...getAllTopics().flatMap((t) => listing(`/topics/${t.slug}`, getStoriesByTopic(t))),
+    ...listed(home),
+    ...sections.flatMap((s) => listed(sectionListing(s))),
+    ...home.stories.map((s) => ({ url: absoluteUrl(s.url), lastModified: modifiedAtOf(s) })),
+    ...getAllAuthors().flatMap((a) => listed(authorListing(a))),
+    ...getAllTopics().flatMap((t) => listed(topicListing(t))),
   ];
 }
 

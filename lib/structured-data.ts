@@ -16,26 +16,27 @@ import type {
 import { LIVE_BLOG_UPDATES, site, type Section } from "@/site.config.mjs";
 import { getLiveEntries, modifiedAtOf, type Story, type Author } from "./content";
 import { entryHeadline, entryPermalink, entryText } from "./live";
-import { absoluteUrl, socialImagePath } from "./url";
+import type { Crumb } from "./breadcrumbs";
+import { HOME_PATH, LOGO_PATH, absoluteUrl, socialImagePath } from "./url.mjs";
 
 /** Google shows at most 110 characters of a NewsArticle headline. */
 export const HEADLINE_MAX = 110;
 
-export const LOGO = { path: "/logo.png", width: 512, height: 512 } as const;
+export const LOGO = { path: LOGO_PATH, width: 512, height: 512 } as const;
 export const SOCIAL_IMAGE = { width: 1200, height: 630 } as const;
 
 /** A full node, not a bare @id string (which schema-dts types also allow). */
 type Node<T> = Exclude<T, string>;
 
-const organizationId = () => absoluteUrl("/#organization");
-const websiteId = () => absoluteUrl("/#website");
+const organizationId = () => absoluteUrl(`${HOME_PATH}#organization`);
+const websiteId = () => absoluteUrl(`${HOME_PATH}#website`);
 
 export function organization(): Node<Organization> {
   return {
     "@type": "NewsMediaOrganization",
     "@id": organizationId(),
     name: site.name,
-    url: absoluteUrl("/"),
+    url: absoluteUrl(HOME_PATH),
     logo: {
       "@type": "ImageObject",
       url: absoluteUrl(LOGO.path),
@@ -51,13 +52,11 @@ export function website(): Node<WebSite> {
     "@id": websiteId(),
     name: site.name,
     description: site.description,
-    url: absoluteUrl("/"),
+    url: absoluteUrl(HOME_PATH),
     inLanguage: site.language,
     publisher: { "@id": organizationId() },
   };
 }
-
-type Crumb = { name: string; path: string };
 
 export function breadcrumbs(trail: Crumb[]): Node<BreadcrumbList> {
   return {

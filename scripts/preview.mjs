@@ -22,6 +22,7 @@ import {
   previewSecret,
 } from "../lib/preview.mjs";
 import { createStore, isPublic, storeDir } from "../lib/store.mjs";
+import { storyPath } from "../lib/url.mjs";
 
 const usage = `usage: npm run preview -- <story-slug> [--hours N]   (N: 1 to ${MAX_PREVIEW_HOURS}, default ${DEFAULT_PREVIEW_HOURS})`;
 let parsed;
@@ -79,7 +80,7 @@ if (!story) {
 }
 if (isPublic(story, now)) {
   console.error(
-    `"${slug}" is published: readers see it at ${siteUrl}/stories/${slug}. A preview link is for a draft or a scheduled story.\n${previewable()}`,
+    `"${slug}" is published: readers see it at ${siteUrl}${storyPath(slug)}. A preview link is for a draft or a scheduled story.\n${previewable()}`,
   );
   process.exit(1);
 }

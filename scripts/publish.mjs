@@ -41,6 +41,7 @@ import { parse as parseYaml } from "yaml";
 import { FRONT_MATTER } from "../schema/front-matter.mjs";
 import { entryPlaceProblem } from "../schema/live.mjs";
 import { DOCS_DIR, MANIFEST_FILE, STORE_FORMAT, storeDir } from "../lib/store.mjs";
+import { storyPath } from "../lib/url.mjs";
 import { editorOutput, explainYamlErrors, hintsFor } from "./lib/content-errors.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -222,6 +223,7 @@ function ingest() {
       "node_modules",
       "public",
       "schema",
+      "lib",
       "contentlayer.config.ts",
       "site.config.mjs",
       "package.json",
@@ -380,7 +382,7 @@ for (const file of deleted.filter((f) => f.startsWith("stories/"))) {
   lines.push(`  ${fileOf(file)}: deleted, so no longer published`);
 }
 for (const takedown of fresh.takedowns.filter((t) => full || changed.includes(t._raw.sourceFilePath))) {
-  if (!full) lines.push(`  /stories/${takedown.slug}: taken down; answers 410 Gone`);
+  if (!full) lines.push(`  ${storyPath(takedown.slug)}: taken down; answers 410 Gone`);
 }
 const ms = Math.round(performance.now() - started);
 say(

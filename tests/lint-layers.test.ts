@@ -122,7 +122,7 @@ describe("layer rules", () => {
       'import type { Story } from "@/lib/content";',
       'import type { LivePage } from "@/lib/live";',
       'import { formatDate } from "@/lib/format";',
-      'import { absoluteUrl } from "@/lib/url";',
+      'import { absoluteUrl } from "@/lib/url.mjs";',
       'import { SOCIAL_IMAGE } from "@/lib/structured-data";',
       "export const f = (s: Story, l: LivePage) => [formatDate(s.publishedAt), absoluteUrl(s.url), l, SOCIAL_IMAGE];",
     ].join("\n");

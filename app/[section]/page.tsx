@@ -1,4 +1,4 @@
-import { sectionRoutes } from "@/app/_lib/listings";
+import { sectionRoutes } from "@/app/_lib/listing-routes";
 
 // Only the declared sections exist; any other single-segment URL is a real 404.
 export const dynamicParams = false;

@@ -1,4 +1,5 @@
-import { feedResponse, siteChannel } from "@/lib/feeds";
+import { feedResponse } from "@/lib/feeds";
+import { siteChannel } from "@/lib/listings";
 
 export const dynamic = "force-static";
 

@@ -6,6 +6,7 @@ import { getAuthorsOf, getSectionOf } from "@/lib/content";
 import { formatDate, formatNames } from "@/lib/format";
 import { parsePage } from "@/lib/listings";
 import { MAX_QUERY_LENGTH, search } from "@/lib/search";
+import { searchPath } from "@/lib/url.mjs";
 
 type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
 
@@ -42,7 +43,7 @@ export default async function SearchPage({ searchParams }: Props) {
         {outcome.kind === "no-page" && (
           <p>
             There is no such page of results for “{outcome.query}”.{" "}
-            <a href={`/search?q=${encodeURIComponent(outcome.query)}`} className="underline">
+            <a href={searchPath(outcome.query)} className="underline">
               See the first page
             </a>
             .
@@ -85,10 +86,10 @@ export default async function SearchPage({ searchParams }: Props) {
               ))}
             </ol>
             <Pagination
-              base="/search"
               page={outcome.page}
               totalPages={outcome.totalPages}
-              query={outcome.query}
+              href={(n) => searchPath(outcome.query, n)}
+              results
             />
           </>
         )}

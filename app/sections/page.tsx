@@ -1,23 +1,20 @@
 import { Breadcrumbs } from "@/components/Breadcrumbs";
+import { sectionsCrumb, trail } from "@/lib/breadcrumbs";
 import { getStoriesBySection } from "@/lib/content";
 import { pageMetadata } from "@/lib/metadata";
+import { SECTIONS_PATH, sectionPath } from "@/lib/url.mjs";
 import { sections } from "@/site.config.mjs";
 
 export const metadata = pageMetadata({
   title: "Sections",
   description: "Every section of Broadsheet.",
-  path: "/sections",
+  path: SECTIONS_PATH,
 });
 
 export default function SectionsPage() {
   return (
     <div className="mx-auto max-w-3xl">
-      <Breadcrumbs
-        crumbs={[
-          { name: "Home", path: "/" },
-          { name: "Sections", path: "/sections" },
-        ]}
-      />
+      <Breadcrumbs crumbs={trail(sectionsCrumb)} />
       <h1 className="border-b border-rule pb-4 font-serif text-3xl font-bold sm:text-4xl">Sections</h1>
       <ul>
         {sections.map((section) => {
@@ -25,7 +22,7 @@ export default function SectionsPage() {
           return (
             <li key={section.slug} className="border-b border-rule py-4">
               <h2 className="font-serif text-xl font-bold">
-                <a href={`/${section.slug}`} className="hover:underline">
+                <a href={sectionPath(section.slug)} className="hover:underline">
                   {section.name}
                 </a>
               </h2>

@@ -1,23 +1,20 @@
 import { Breadcrumbs } from "@/components/Breadcrumbs";
+import { topicsCrumb, trail } from "@/lib/breadcrumbs";
 import { getAllTopics, getStoriesByTopic } from "@/lib/content";
 import { pageMetadata } from "@/lib/metadata";
+import { TOPICS_PATH, topicPath } from "@/lib/url.mjs";
 
 export const metadata = pageMetadata({
   title: "Topics",
   description: "Every topic Broadsheet has covered, from A to Z.",
-  path: "/topics",
+  path: TOPICS_PATH,
 });
 
 export default function TopicsPage() {
   const topics = [...getAllTopics()].sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
   return (
     <div className="mx-auto max-w-3xl">
-      <Breadcrumbs
-        crumbs={[
-          { name: "Home", path: "/" },
-          { name: "Topics", path: "/topics" },
-        ]}
-      />
+      <Breadcrumbs crumbs={trail(topicsCrumb)} />
       <h1 className="border-b border-rule pb-4 font-serif text-3xl font-bold sm:text-4xl">Topics</h1>
       {topics.length === 0 ? (
         <p className="mt-6 text-muted">No topics yet.</p>
@@ -25,7 +22,7 @@ export default function TopicsPage() {
         <ul className="mt-6 columns-1 gap-8 sm:columns-2">
           {topics.map((topic) => (
             <li key={topic.slug} className="mb-2 break-inside-avoid">
-              <a href={`/topics/${topic.slug}`} className="underline hover:text-accent">
+              <a href={topicPath(topic.slug)} className="underline hover:text-accent">
                 {topic.name}
               </a>{" "}
               <span className="text-sm text-muted">({getStoriesByTopic(topic).length})</span>

@@ -15,7 +15,7 @@ import { slug as slugify } from "github-slugger";
 import { parse as parseYaml } from "yaml";
 import type { Cluster } from "../../deploy/cluster.mjs";
 import { PREVIEW_HEADERS } from "../../lib/preview.mjs";
-import { livePollPath } from "../../lib/url";
+import { livePollPath } from "../../lib/url.mjs";
 import { PUBLISH, SITE_URL } from "../env";
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });

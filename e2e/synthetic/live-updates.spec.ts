@@ -6,7 +6,7 @@
  */
 import type { Page } from "@playwright/test";
 import { LIVE_POLL_CACHE_CONTROL } from "../../lib/http-headers.mjs";
-import { livePollPath } from "../../lib/url";
+import { livePollPath } from "../../lib/url.mjs";
 import { LIVE_POLL_SECONDS } from "../../site.config.mjs";
 import { expect, test } from "../fixtures";
 

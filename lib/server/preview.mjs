@@ -14,6 +14,7 @@ import path from "node:path";
 import { PREVIEW_HEADERS, previewRequest, previewSecret, verifyPreview } from "../preview.mjs";
 import { isPublic } from "../store.mjs";
 import { log } from "../server-log.mjs";
+import { storyPath } from "../url.mjs";
 import { UNKNOWN_PATH } from "./routes.mjs";
 
 /** Next's draft-mode cookie (next/dist/server/api-utils COOKIE_NAME_PRERENDER_BYPASS). */
@@ -73,8 +74,8 @@ export function previewRoute(url, { store, storeDir, now = Date.now() }) {
   const story = store.current().stories.find((s) => s.slug === link.slug);
   if (!story) return notFound;
   // Published since the link was made: its own address, which readers share.
-  if (isPublic(story, now)) return { redirect: `/stories/${story.slug}` };
-  return { render: `/stories/${story.slug}`, draft: true };
+  if (isPublic(story, now)) return { redirect: storyPath(story.slug) };
+  return { render: storyPath(story.slug), draft: true };
 }
 
 /**

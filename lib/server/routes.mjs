@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { pathPattern, storyPath } from "../url.mjs";
 
 /**
  * The routes Next builds for its own use (its not-found and error pages, and the Pages Router's
@@ -33,8 +34,8 @@ export function internalRoutes(buildDir) {
 
 export const UNKNOWN_PATH = "/_unknown";
 
-/** A taken-down story's page and social image answer 410 Gone. */
-const STORY_PATH = /^\/stories\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/.*)?$/;
+/** A taken-down story's page and social image answer 410 Gone: a story's path, or one under it. */
+const STORY_PATH = new RegExp(`^${pathPattern(storyPath, "([a-z0-9]+(?:-[a-z0-9]+)*)")}(?:/.*)?$`);
 
 /**
  * Whether the path is a story that was taken down, or anything under it: its social image, and

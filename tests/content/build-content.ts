@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll, expect } from "vitest";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -18,7 +19,8 @@ export type ContentBuild = {
 /** A scratch copy of what the content build needs, so tests never touch the project's output. */
 export function scratchWorkspace(): string {
   const work = mkdtempSync(path.join(tmpdir(), "broadsheet-content-"));
-  for (const entry of ["contentlayer.config.ts", "site.config.mjs", "schema", "package.json", "public"]) {
+  // lib/url.mjs: the stories' and authors' url fields are made with its builders.
+  for (const entry of ["contentlayer.config.ts", "site.config.mjs", "lib/url.mjs", "schema", "package.json", "public"]) {
     if (existsSync(path.join(root, entry))) cpSync(path.join(root, entry), path.join(work, entry), { recursive: true });
   }
   symlinkSync(path.join(root, "node_modules"), path.join(work, "node_modules"));
@@ -57,4 +59,32 @@ export function buildContent(contentDir: string): ContentBuild {
     generatedDir: (type) => path.join(work, ".contentlayer/generated", type),
     cleanup: () => rmSync(work, { recursive: true, force: true }),
   };
+}
+
+/**
+ * Publishes a content folder into a store of its own, as `npm run publish -- --all` does, for
+ * tests of what lib/content.ts serves from it: point BROADSHEET_STORE at `store` before the
+ * first read.
+ */
+export function publishContent(contentDir: string) {
+  const work = scratchWorkspace();
+  const store = path.join(work, "store");
+  const { status, output } = runScript("scripts/publish.mjs", ["--all", "--quiet"], work, contentDir, {
+    BROADSHEET_STORE: store,
+  });
+  return { status, output, store, cleanup: () => rmSync(work, { recursive: true, force: true }) };
+}
+
+/**
+ * For a test file of lib/ code that reads content through lib/content.ts: publishes a content
+ * folder before the file's tests, and serves it to them.
+ */
+export function servePublishedContent(contentDir: string) {
+  let published: ReturnType<typeof publishContent> | undefined;
+  beforeAll(() => {
+    published = publishContent(contentDir);
+    expect(published.status, published.output).toBe(0);
+    process.env.BROADSHEET_STORE = published.store;
+  });
+  afterAll(() => published?.cleanup());
 }

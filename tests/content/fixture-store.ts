@@ -1,6 +1,8 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { runScript, scratchWorkspace } from "./build-content";
+import { afterAll } from "vitest";
+import { servePublishedContent } from "./build-content";
 
 export type FixtureAuthor = { slug: string; name: string };
 export type FixtureStory = {
@@ -30,17 +32,17 @@ export type FixtureEntry = {
 const quoted = (value: string) => JSON.stringify(value);
 
 /**
- * Publishes fixture content with the real `npm run publish` (the real schema, its checks and
- * the real store) into a scratch folder, for unit tests of the library that reads the store.
- * Point BROADSHEET_STORE at `store` before lib/content.ts is first imported.
+ * Serves fixture content, written out as an editor would and published with the real `npm run
+ * publish` (the real schema, its checks and the real store), to the tests of a lib/ module that
+ * reads content through lib/content.ts: for content a test makes up as it goes (dates relative
+ * to now, entries by the page-full); fixed content is a folder in tests/fixtures/.
  */
-export function publishFixtures(content: {
+export function serveFixtures(content: {
   authors: FixtureAuthor[];
   stories: FixtureStory[];
   entries?: FixtureEntry[];
 }) {
-  const work = scratchWorkspace();
-  const contentDir = path.join(work, "fixture-content");
+  const contentDir = mkdtempSync(path.join(tmpdir(), "broadsheet-fixtures-"));
   for (const dir of ["authors", "stories"]) mkdirSync(path.join(contentDir, dir), { recursive: true });
   for (const author of content.authors) {
     writeFileSync(path.join(contentDir, `authors/${author.slug}.md`), `---\nname: ${quoted(author.name)}\n---\n`);
@@ -70,10 +72,6 @@ export function publishFixtures(content: {
     ];
     writeFileSync(path.join(dir, `${entry.id}.md`), `---\n${lines.join("\n")}\n---\n\n${entry.body}\n`);
   }
-  const store = path.join(work, "store");
-  const { status, output } = runScript("scripts/publish.mjs", ["--all"], work, contentDir, {
-    BROADSHEET_STORE: store,
-  });
-  if (status !== 0) throw new Error(`the fixture content did not publish:\n${output}`);
-  return { store, cleanup: () => rmSync(work, { recursive: true, force: true }) };
+  servePublishedContent(contentDir);
+  afterAll(() => rmSync(contentDir, { recursive: true, force: true }));
 }

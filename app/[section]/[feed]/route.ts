@@ -1,5 +1,5 @@
-import { sectionFeeds } from "@/app/_lib/feed-routes";
+import { sectionRoutes } from "@/app/_lib/listing-routes";
 
 export const dynamic = "force-static";
 export const dynamicParams = false;
-export const { generateStaticParams, GET } = sectionFeeds;
+export const { generateStaticParams, GET } = sectionRoutes.feeds;

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { JsonLd } from "@/components/JsonLd";
 import { StoryView } from "@/components/StoryView";
 import { StoryRemoved } from "@/components/StoryRemoved";
+import { storyTrail } from "@/lib/breadcrumbs";
 import { getAuthorsOf, getSectionOf, getStoryBySlug, getStoryForPreview, getTakedown } from "@/lib/content";
 import { prerenderedStories } from "@/lib/listings";
 import { previewMetadata, removedMetadata, storyMetadata } from "@/lib/metadata";
@@ -44,14 +45,11 @@ export default async function StoryPage({ params }: Props) {
   }
   const page = storyPage(story, livePage(story, 1));
   const { authors, section } = page;
-  const trail = [
-    { name: "Home", path: "/" },
-    { name: section.name, path: `/${section.slug}` },
-    { name: story.headline, path: story.url },
-  ];
   return (
     <>
-      <JsonLd data={graph(storyArticle({ story, authors, section }), breadcrumbs(trail))} />
+      <JsonLd
+        data={graph(storyArticle({ story, authors, section }), breadcrumbs(storyTrail(story, section)))}
+      />
       <StoryView {...page} preview={preview} />
     </>
   );

@@ -1,4 +1,4 @@
-import { authorFeeds } from "@/app/_lib/feed-routes";
+import { authorRoutes } from "@/app/_lib/listing-routes";
 
 export const dynamic = "force-static";
-export const { generateStaticParams, GET } = authorFeeds;
+export const { generateStaticParams, GET } = authorRoutes.feeds;

@@ -1,4 +1,4 @@
-import { liveFeed } from "@/app/_lib/feed-routes";
+import { liveFeed } from "@/app/_lib/live-feed-routes";
 
 // Made on first request, kept until the content changes (lib/cache-handler.mjs).
 export const dynamic = "force-static";

@@ -1,4 +1,4 @@
-import { topicFeeds } from "@/app/_lib/feed-routes";
+import { topicRoutes } from "@/app/_lib/listing-routes";
 
 export const dynamic = "force-static";
-export const { generateStaticParams, GET } = topicFeeds;
+export const { generateStaticParams, GET } = topicRoutes.feeds;

@@ -1,11 +1,11 @@
 import { notFound } from "next/navigation";
 import { StoryView } from "@/components/StoryView";
 import { JsonLd } from "@/components/JsonLd";
+import { storyTrail } from "@/lib/breadcrumbs";
 import { getAuthorsOf, getSectionOf, getStoryBySlug } from "@/lib/content";
 import { parsePage } from "@/lib/listings";
 import { livePage } from "@/lib/live";
 import { storyMetadata } from "@/lib/metadata";
-import { pagePath } from "@/lib/url";
 import { storyPage } from "@/lib/story-page";
 import { breadcrumbs, graph } from "@/lib/structured-data";
 
@@ -42,15 +42,9 @@ export default async function LiveBlogPage({ params }: Props) {
   const { story, live } = found;
   const page = storyPage(story, live);
   const { section } = page;
-  const trail = [
-    { name: "Home", path: "/" },
-    { name: section.name, path: `/${section.slug}` },
-    { name: story.headline, path: story.url },
-    { name: `Page ${live.page}`, path: pagePath(story.url, live.page) },
-  ];
   return (
     <>
-      <JsonLd data={graph(breadcrumbs(trail))} />
+      <JsonLd data={graph(breadcrumbs(storyTrail(story, section, live.page)))} />
       <StoryView {...page} />
     </>
   );
