@@ -1,9 +1,9 @@
 import type { Story } from "@/lib/content";
-import { formatDateTime } from "@/lib/format";
 import { entryAnchor, entryLocation, entryHeadline, type LivePage } from "@/lib/live";
 import { LiveEntryView } from "./LiveEntryView";
 import { Pagination } from "./Pagination";
 import { StoryBody } from "./StoryBody";
+import { Timestamp } from "./Timestamp";
 
 type Props = { story: Story; live: LivePage };
 
@@ -40,9 +40,7 @@ export function LiveBlog({ story, live }: Props) {
                   href={here.has(entry.slug) ? `#${entryAnchor(entry)}` : entryLocation(story, entry)}
                   className="underline hover:text-accent"
                 >
-                  <time dateTime={entry.timeAt} className="text-muted">
-                    {formatDateTime(entry.timeAt)}
-                  </time>{" "}
+                  <Timestamp at={entry.timeAt} format="dateTime" className="text-muted" />{" "}
                   {entryHeadline(entry)}
                 </a>
               </li>

@@ -1,7 +1,7 @@
 import type { Story, LiveEntry } from "@/lib/content";
-import { formatDateTime } from "@/lib/format";
 import { entryAnchor, entryPermalink } from "@/lib/live";
 import { StoryBody } from "./StoryBody";
+import { Timestamp } from "./Timestamp";
 
 type Props = { story: Story; entry: LiveEntry; pinned?: boolean };
 
@@ -21,7 +21,7 @@ export function LiveEntryView({ story, entry, pinned = false }: Props) {
         {pinned && <span className="font-bold tracking-wider text-accent uppercase">Pinned</span>}
         {entry.key && <span className="font-bold tracking-wider text-accent uppercase">Key event</span>}
         <a href={`#${anchor}`} className="font-bold underline hover:text-accent">
-          <time dateTime={entry.timeAt}>{formatDateTime(entry.timeAt)}</time>
+          <Timestamp at={entry.timeAt} format="dateTime" />
         </a>
       </p>
       {entry.title && <h2 className="mt-2 font-sans text-xl leading-snug font-bold">{entry.title}</h2>}

@@ -1,5 +1,5 @@
 import { isLiveNow, type Story } from "@/lib/content";
-import { formatDateTime } from "@/lib/format";
+import { Timestamp } from "./Timestamp";
 
 /** Whether a live story is running ("Live", in words, not colour alone) or when it ended. */
 export function LiveStatus({ story }: { story: Story }) {
@@ -13,7 +13,7 @@ export function LiveStatus({ story }: { story: Story }) {
   }
   return (
     <p className="mt-2 text-sm font-bold text-muted" data-live-ended>
-      Live coverage ended <time dateTime={story.coverageEndAt}>{formatDateTime(story.coverageEndAt)}</time>
+      Live coverage ended <Timestamp at={story.coverageEndAt} format="dateTime" />
     </p>
   );
 }

@@ -1,5 +1,6 @@
 import { getAuthorsOf, getSectionOf, isLiveNow, type Story } from "@/lib/content";
-import { formatDate, formatNames } from "@/lib/format";
+import { formatNames } from "@/lib/format";
+import { Timestamp } from "./Timestamp";
 
 type Props = {
   story: Story;
@@ -35,7 +36,7 @@ export function StoryCard({ story, lead = false, level = 2, showSection = true }
       {lead && <p className="mt-3 max-w-3xl font-serif text-lg text-muted sm:text-xl">{story.standfirst}</p>}
       <p className="mt-2 text-sm text-muted">
         {formatNames(getAuthorsOf(story).map((a) => a.name))} ·{" "}
-        <time dateTime={story.publishedAt}>{formatDate(story.publishedAt)}</time>
+        <Timestamp at={story.publishedAt} format="date" />
       </p>
     </article>
   );

@@ -1,5 +1,6 @@
 import { formatDateTime } from "@/lib/format";
 import type { CorrectionEntry } from "@/lib/content";
+import { Timestamp } from "./Timestamp";
 
 const label = (entry: CorrectionEntry) => (entry.kind === "correction" ? "Correction" : "Updated");
 
@@ -65,8 +66,7 @@ export function CorrectionLog({ entries }: { entries: CorrectionEntry[] }) {
       <ol className="mt-3 space-y-3 text-sm">
         {entries.map((entry) => (
           <li key={`${entry.date}-${entry.text}`}>
-            <strong>{label(entry)}</strong>, <time dateTime={entry.date}>{formatDateTime(entry.date)}</time>:{" "}
-            {entry.text}
+            <strong>{label(entry)}</strong>, <Timestamp at={entry.date} format="dateTime" />: {entry.text}
           </li>
         ))}
       </ol>
