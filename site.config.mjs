@@ -60,6 +60,12 @@ export const LIVE_BLOG_UPDATES = 10;
  */
 export const SEARCH_PAGE_SIZE = 10;
 
+/**
+ * The longest search query, in characters: the search field accepts no more, and a longer one
+ * in the address is answered with a message, not searched.
+ */
+export const MAX_QUERY_LENGTH = 1000;
+
 /** How many stories each section's group on the home page shows. */
 export const HOME_STORIES_PER_SECTION = 4;
 

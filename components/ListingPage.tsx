@@ -1,6 +1,7 @@
 import type { Listing, Page } from "@/lib/listings";
 import { breadcrumbs, graph } from "@/lib/structured-data";
 import type { Story } from "@/lib/content";
+import { formatCount } from "@/lib/format";
 import { Avatar } from "./Avatar";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { FeedLinks } from "./FeedLinks";
@@ -45,9 +46,7 @@ export function ListingPage({ listing, page }: Props) {
         )}
         {listing.channel && <FeedLinks channel={listing.channel} />}
         {page.total > 0 && (
-          <p className="mt-2 text-sm text-muted">
-            {page.total === 1 ? "1 story" : `${page.total.toLocaleString("en-GB")} stories`}
-          </p>
+          <p className="mt-2 text-sm text-muted">{formatCount(page.total, "story", "stories")}</p>
         )}
       </header>
       <StoryList stories={page.items} showSection={listing.showSection} empty={listing.empty} />

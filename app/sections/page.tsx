@@ -1,11 +1,12 @@
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { getStoriesBySection } from "@/lib/content";
+import { formatCount } from "@/lib/format";
 import { pageMetadata } from "@/lib/metadata";
-import { sections } from "@/site.config.mjs";
+import { sections, site } from "@/site.config.mjs";
 
 export const metadata = pageMetadata({
   title: "Sections",
-  description: "Every section of Broadsheet.",
+  description: `Every section of ${site.name}.`,
   path: "/sections",
 });
 
@@ -30,7 +31,7 @@ export default function SectionsPage() {
                 </a>
               </h2>
               <p className="mt-1">{section.description}</p>
-              <p className="mt-1 text-sm text-muted">{count === 1 ? "1 story" : `${count} stories`}</p>
+              <p className="mt-1 text-sm text-muted">{formatCount(count, "story", "stories")}</p>
             </li>
           );
         })}

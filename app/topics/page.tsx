@@ -1,15 +1,16 @@
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { getAllTopics, getStoriesByTopic } from "@/lib/content";
 import { pageMetadata } from "@/lib/metadata";
+import { site } from "@/site.config.mjs";
 
 export const metadata = pageMetadata({
   title: "Topics",
-  description: "Every topic Broadsheet has covered, from A to Z.",
+  description: `Every topic ${site.name} has covered, from A to Z.`,
   path: "/topics",
 });
 
 export default function TopicsPage() {
-  const topics = [...getAllTopics()].sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+  const topics = [...getAllTopics()].sort((a, b) => a.name.localeCompare(b.name, site.language));
   return (
     <div className="mx-auto max-w-3xl">
       <Breadcrumbs
