@@ -23,6 +23,33 @@ export const site = /** @type {const} */ ({
 });
 
 /**
+ * The colours, by what they are for, in the light and the dark scheme: the stylesheet's
+ * `--color-*` variables and Tailwind's colour names (`bg-paper`, `text-muted`, through
+ * tailwind.config.mjs), the browser's theme colour (app/layout.tsx) and the social images
+ * (app/_lib/social-image.tsx). Contrast is at least 7:1 for text.
+ */
+export const palette = /** @type {const} */ ({
+  light: {
+    paper: "#fffdf9",
+    ink: "#1a1a1a",
+    muted: "#545454",
+    rule: "#d6d3cc",
+    accent: "#a4161a",
+    focus: "#0b57d0",
+    avatar: "#e8e1d5",
+  },
+  dark: {
+    paper: "#121212",
+    ink: "#ececec",
+    muted: "#b4b4b4",
+    rule: "#3a3a3a",
+    accent: "#ff8f8f",
+    focus: "#8ab4f8",
+    avatar: "#33302b",
+  },
+});
+
+/**
  * The sections a story may belong to. A story naming any other section fails the build.
  * `slug` is the URL segment; `name` is what readers see.
  */
