@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { generatedDir } from "../../schema/generated.mjs";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -47,8 +48,8 @@ export function buildContent(contentDir: string): ContentBuild {
   return {
     status,
     output,
-    generated: (file) => JSON.parse(readFileSync(path.join(work, ".contentlayer/generated", file), "utf8")),
-    generatedDir: (type) => path.join(work, ".contentlayer/generated", type),
+    generated: (file) => JSON.parse(readFileSync(path.join(generatedDir(work), file), "utf8")),
+    generatedDir: (type) => path.join(generatedDir(work), type),
     cleanup: () => rmSync(work, { recursive: true, force: true }),
   };
 }
