@@ -1,4 +1,5 @@
 import { site, type Section } from "@/site.config.mjs";
+import { SectionNav } from "./SectionNav";
 
 type Props = { sections: Section[] };
 
@@ -10,19 +11,7 @@ export function SiteFooter({ sections }: Props) {
           <p className="font-serif text-lg font-bold text-ink">{site.name}</p>
           <p>{site.tagline}</p>
         </div>
-        {sections.length > 0 && (
-          <nav aria-label="Sections (footer)">
-            <ul className="flex flex-wrap gap-x-4 gap-y-2">
-              {sections.map((section) => (
-                <li key={section.slug}>
-                  <a href={`/${section.slug}`} className="underline">
-                    {section.name}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
+        <SectionNav sections={sections} variant="footer" />
       </div>
     </footer>
   );
