@@ -1,11 +1,9 @@
 import type { Listing, Page } from "@/lib/listings";
-import { breadcrumbs, graph } from "@/lib/structured-data";
 import type { Story } from "@/lib/content";
 import { formatCount } from "@/lib/format";
 import { Avatar } from "./Avatar";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { FeedLinks } from "./FeedLinks";
-import { JsonLd } from "./JsonLd";
 import { Pagination } from "./Pagination";
 import { StoryList } from "./StoryList";
 
@@ -16,7 +14,6 @@ export function ListingPage({ listing, page }: Props) {
   const { author } = listing;
   return (
     <div className="mx-auto max-w-3xl">
-      <JsonLd data={graph(breadcrumbs(listing.crumbs))} />
       <Breadcrumbs crumbs={listing.crumbs} />
       <header className="border-b border-rule pb-4">
         <div className="flex items-center gap-4">

@@ -3,13 +3,26 @@
  * sections, topics and authors; each route file names its listing and re-exports these.
  */
 import { notFound } from "next/navigation";
+import { JsonLd } from "@/components/JsonLd";
 import { ListingPage } from "@/components/ListingPage";
-import { paginate, parsePage, type Listing } from "@/lib/listings";
+import type { Story } from "@/lib/content";
+import { paginate, parsePage, type Listing, type Page } from "@/lib/listings";
 import { listingMetadata } from "@/lib/metadata";
+import { breadcrumbs, graph } from "@/lib/structured-data";
 
 type Find = (slug: string) => Listing | null;
 type FirstProps = { params: Promise<Record<string, string>> };
 type LaterProps = { params: Promise<Record<string, string>> };
+
+/** A page of a listing, with its breadcrumb trail for search engines. */
+function ListingRoute({ listing, page }: { listing: Listing; page: Page<Story> }) {
+  return (
+    <>
+      <JsonLd data={graph(breadcrumbs(listing.crumbs))} />
+      <ListingPage listing={listing} page={page} />
+    </>
+  );
+}
 
 /** `prerendered`: the slugs whose first page the build renders; the rest wait for a request. */
 export function listingRoutes(param: string, find: Find, prerendered: () => string[]) {
@@ -33,7 +46,7 @@ export function listingRoutes(param: string, find: Find, prerendered: () => stri
       Page: async function FirstPage({ params }: FirstProps) {
         const found = await resolve(params);
         if (!found) notFound();
-        return <ListingPage {...found} />;
+        return <ListingRoute {...found} />;
       },
     },
     laterPage: {
@@ -46,7 +59,7 @@ export function listingRoutes(param: string, find: Find, prerendered: () => stri
       Page: async function LaterPage({ params }: LaterProps) {
         const found = await resolve(params);
         if (!found) notFound();
-        return <ListingPage {...found} />;
+        return <ListingRoute {...found} />;
       },
     },
   };
