@@ -2,6 +2,7 @@ import type { Story } from "@/lib/content";
 import { entryAnchor, entryLocation, entryHeadline, type LivePage } from "@/lib/live";
 import { LiveEntryView } from "./LiveEntryView";
 import { Pagination } from "./Pagination";
+import { Panel } from "./Panel";
 import { StoryBody } from "./StoryBody";
 import { Timestamp } from "./Timestamp";
 
@@ -29,10 +30,7 @@ export function LiveBlog({ story, live }: Props) {
         </p>
       )}
       {live.keyEvents.length > 0 && (
-        <nav aria-labelledby="key-events-title" className="my-8 border-y border-rule py-4">
-          <h2 id="key-events-title" className="text-xs font-bold tracking-wider text-muted uppercase">
-            Key events
-          </h2>
+        <Panel as="nav" kind="inset" titleId="key-events-title" title="Key events">
           <ol className="mt-2 space-y-2 text-base">
             {live.keyEvents.map((entry) => (
               <li key={entry.slug}>
@@ -46,7 +44,7 @@ export function LiveBlog({ story, live }: Props) {
               </li>
             ))}
           </ol>
-        </nav>
+        </Panel>
       )}
       {live.pinned.map((entry) => (
         <LiveEntryView key={entry.slug} story={story} entry={entry} pinned />

@@ -1,5 +1,6 @@
 import { formatDateTime } from "@/lib/format";
 import type { CorrectionEntry } from "@/lib/content";
+import { Panel } from "./Panel";
 import { Timestamp } from "./Timestamp";
 
 const label = (entry: CorrectionEntry) => (entry.kind === "correction" ? "Correction" : "Updated");
@@ -59,10 +60,13 @@ export function LatestCorrection({ entries }: { entries: CorrectionEntry[] }) {
 export function CorrectionLog({ entries }: { entries: CorrectionEntry[] }) {
   if (entries.length === 0) return null;
   return (
-    <section id="corrections" aria-labelledby="corrections-title" className="mt-10 border-t border-rule pt-6">
-      <h2 id="corrections-title" className="text-sm font-bold">
-        Corrections and updates
-      </h2>
+    <Panel
+      as="section"
+      kind="end"
+      id="corrections"
+      titleId="corrections-title"
+      title="Corrections and updates"
+    >
       <ol className="mt-3 space-y-3 text-sm">
         {entries.map((entry) => (
           <li key={`${entry.date}-${entry.text}`}>
@@ -70,6 +74,6 @@ export function CorrectionLog({ entries }: { entries: CorrectionEntry[] }) {
           </li>
         ))}
       </ol>
-    </section>
+    </Panel>
   );
 }
