@@ -1,25 +1,16 @@
-import { Breadcrumbs } from "@/components/Breadcrumbs";
+import { IndexPage } from "@/components/IndexPage";
 import { getStoriesBySection } from "@/lib/content";
 import { formatCount } from "@/lib/format";
 import { pageMetadata } from "@/lib/metadata";
 import { sections, site } from "@/site.config.mjs";
 
-export const metadata = pageMetadata({
-  title: "Sections",
-  description: `Every section of ${site.name}.`,
-  path: "/sections",
-});
+const page = { title: "Sections", description: `Every section of ${site.name}.`, path: "/sections" };
+
+export const metadata = pageMetadata(page);
 
 export default function SectionsPage() {
   return (
-    <div className="mx-auto max-w-3xl">
-      <Breadcrumbs
-        crumbs={[
-          { name: "Home", path: "/" },
-          { name: "Sections", path: "/sections" },
-        ]}
-      />
-      <h1 className="border-b border-rule pb-4 font-serif text-3xl font-bold sm:text-4xl">Sections</h1>
+    <IndexPage title={page.title} path={page.path}>
       <ul>
         {sections.map((section) => {
           const count = getStoriesBySection(section).length;
@@ -36,6 +27,6 @@ export default function SectionsPage() {
           );
         })}
       </ul>
-    </div>
+    </IndexPage>
   );
 }

@@ -1,25 +1,20 @@
-import { Breadcrumbs } from "@/components/Breadcrumbs";
+import { IndexPage } from "@/components/IndexPage";
 import { getAllTopics, getStoriesByTopic } from "@/lib/content";
 import { pageMetadata } from "@/lib/metadata";
 import { site } from "@/site.config.mjs";
 
-export const metadata = pageMetadata({
+const page = {
   title: "Topics",
   description: `Every topic ${site.name} has covered, from A to Z.`,
   path: "/topics",
-});
+};
+
+export const metadata = pageMetadata(page);
 
 export default function TopicsPage() {
   const topics = [...getAllTopics()].sort((a, b) => a.name.localeCompare(b.name, site.language));
   return (
-    <div className="mx-auto max-w-3xl">
-      <Breadcrumbs
-        crumbs={[
-          { name: "Home", path: "/" },
-          { name: "Topics", path: "/topics" },
-        ]}
-      />
-      <h1 className="border-b border-rule pb-4 font-serif text-3xl font-bold sm:text-4xl">Topics</h1>
+    <IndexPage title={page.title} path={page.path}>
       {topics.length === 0 ? (
         <p className="mt-6 text-muted">No topics yet.</p>
       ) : (
@@ -34,6 +29,6 @@ export default function TopicsPage() {
           ))}
         </ul>
       )}
-    </div>
+    </IndexPage>
   );
 }
