@@ -5,12 +5,15 @@
  * and the JSDoc below (tsconfig checkJs). It imports nothing, so every layer may depend on it.
  */
 
+/** The site's language, as a BCP 47 tag: pages, dates, numbers, feeds, structured data. */
+const language = "en-GB";
+
 export const site = /** @type {const} */ ({
   name: "Broadsheet",
   tagline: "News, told plainly.",
   description:
     "Broadsheet is an independent news publication: reporting on the world, politics, business, technology, science and culture.",
-  language: "en-GB",
+  language,
   /**
    * The public origin every absolute URL is made from (share links, canonical URLs, feeds).
    * Read at build time: prerendered pages keep the value the build saw.
@@ -18,8 +21,8 @@ export const site = /** @type {const} */ ({
   url: (process.env.SITE_URL || "http://localhost:3000").replace(/\/+$/, ""),
   /** Dates are shown in the newsroom's time zone, the same for every reader. */
   timeZone: "Europe/London",
-  /** OpenGraph's locale for the language above. */
-  locale: "en_GB",
+  /** OpenGraph's locale for the language above: "en_GB". */
+  locale: language.replace("-", "_"),
 });
 
 /**
