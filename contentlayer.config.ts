@@ -21,6 +21,7 @@ import { storyEmbeds } from "./schema/embed-cards";
 import { PLACEHOLDER } from "./schema/placeholder";
 import { checkHeadingLevels, extractHeadings, plainText } from "./schema/headings";
 import { limitProblems, quoted, type Kind } from "./schema/limits.mjs";
+import { readGenerated } from "./schema/generated.mjs";
 import { entryPlaceProblem } from "./schema/live.mjs";
 import { storyMarkdown } from "./schema/markdown";
 import { publicFile, publicImageSize } from "./schema/public-files";
@@ -778,11 +779,7 @@ export default makeSource({
   onSuccess: async () => {
     // Read what was just generated from disk: importData() would return the module cached at the
     // first run of `contentlayer2 dev`, so a later mistake would go unseen.
-    const generated = path.join(process.cwd(), ".contentlayer", "generated");
-    const read = (type: string) =>
-      existsSync(path.join(generated, type, "_index.json"))
-        ? JSON.parse(readFileSync(path.join(generated, type, "_index.json"), "utf8"))
-        : [];
+    const read = (type: string) => readGenerated(process.cwd(), type);
     const stories: GeneratedStory[] = read("Story");
     const problems = [
       ...strayFiles(),

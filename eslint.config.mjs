@@ -122,6 +122,8 @@ const layers = [
   { files: ["components/**"], rules: restrict(contentSources, jsonLd, lookups) },
   { files: ["deploy/**"], rules: restrict(contentSources, jsonLd, scriptsFromDeploy) },
   { files: contentReaders, rules: restrict(jsonLd) },
+  // The structured data's own test reads it as a crawler does: from what <JsonLd> renders.
+  { files: ["lib/structured-data.test.ts"], rules: restrict(contentSources) },
   clientOnlyInIslands,
 ];
 

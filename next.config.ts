@@ -3,6 +3,7 @@ import path from "node:path";
 import type { NextConfig } from "next";
 import { PAGE_CACHE_CONTROL, PAGE_PATHS, securityHeaders } from "./lib/http-headers.mjs";
 import { MANIFEST_FILE, storeDir } from "./lib/store.mjs";
+import { site } from "./site.config.mjs";
 
 const production = process.env.NODE_ENV === "production";
 
@@ -22,7 +23,10 @@ const nextConfig: NextConfig = {
   // The public address is fixed when the site is built (site.config.mjs): pages rendered later,
   // on request, must make the same absolute URLs as the prerendered ones, whatever the
   // environment of the process that serves them.
-  env: { SITE_URL: process.env.SITE_URL ?? "" },
+  // The site's name and language reach the one client component that shows them, the global
+  // error page, as strings written into it at build time: importing site.config.mjs there would
+  // add the whole config to every page's JavaScript.
+  env: { SITE_URL: process.env.SITE_URL ?? "", SITE_NAME: site.name, SITE_LANGUAGE: site.language },
   // Rendered pages and feeds are kept until the content they show changes (a publish, or a
   // scheduled story's time coming): lib/cache-handler.mjs. In memory, up to CACHE_MEMORY_MB.
   cacheHandler: path.resolve("lib/cache-handler.mjs"),

@@ -5,12 +5,15 @@
  * and the JSDoc below (tsconfig checkJs). It imports nothing, so every layer may depend on it.
  */
 
+/** The site's language, as a BCP 47 tag: pages, dates, numbers, feeds, structured data. */
+const language = "en-GB";
+
 export const site = /** @type {const} */ ({
   name: "Broadsheet",
   tagline: "News, told plainly.",
   description:
     "Broadsheet is an independent news publication: reporting on the world, politics, business, technology, science and culture.",
-  language: "en-GB",
+  language,
   /**
    * The public origin every absolute URL is made from (share links, canonical URLs, feeds).
    * Read at build time: prerendered pages keep the value the build saw.
@@ -18,8 +21,35 @@ export const site = /** @type {const} */ ({
   url: (process.env.SITE_URL || "http://localhost:3000").replace(/\/+$/, ""),
   /** Dates are shown in the newsroom's time zone, the same for every reader. */
   timeZone: "Europe/London",
-  /** OpenGraph's locale for the language above. */
-  locale: "en_GB",
+  /** OpenGraph's locale for the language above: "en_GB". */
+  locale: language.replace("-", "_"),
+});
+
+/**
+ * The colours, by what they are for, in the light and the dark scheme: the stylesheet's
+ * `--color-*` variables and Tailwind's colour names (`bg-paper`, `text-muted`, through
+ * tailwind.config.mjs), the browser's theme colour (app/layout.tsx) and the social images
+ * (app/_lib/social-image.tsx). Contrast is at least 7:1 for text.
+ */
+export const palette = /** @type {const} */ ({
+  light: {
+    paper: "#fffdf9",
+    ink: "#1a1a1a",
+    muted: "#545454",
+    rule: "#d6d3cc",
+    accent: "#a4161a",
+    focus: "#0b57d0",
+    avatar: "#e8e1d5",
+  },
+  dark: {
+    paper: "#121212",
+    ink: "#ececec",
+    muted: "#b4b4b4",
+    rule: "#3a3a3a",
+    accent: "#ff8f8f",
+    focus: "#8ab4f8",
+    avatar: "#33302b",
+  },
 });
 
 /**
@@ -59,6 +89,12 @@ export const LIVE_BLOG_UPDATES = 10;
  * hold them all), and at 20 results rendering it cost a third more.
  */
 export const SEARCH_PAGE_SIZE = 10;
+
+/**
+ * The longest search query, in characters: the search field accepts no more, and a longer one
+ * in the address is answered with a message, not searched.
+ */
+export const MAX_QUERY_LENGTH = 1000;
 
 /** How many stories each section's group on the home page shows. */
 export const HOME_STORIES_PER_SECTION = 4;

@@ -1,4 +1,10 @@
 /**
+ * Broadsheet's colours, from the palette in site.config.mjs, and the typography plugin's rules
+ * for the story body in those colours only.
+ *
+ * The colours are CSS variables (`--color-paper`...), set on :root for the light scheme and
+ * again for the dark one, so that a utility such as `bg-paper` follows the reader's scheme.
+ *
  * The typography plugin's rules for the story body, in Broadsheet's colours only.
  *
  * The plugin's default `.prose` carries a grey palette, a second copy of it in lab() colours,
@@ -8,10 +14,23 @@
  * of @tailwindcss/typography (pinned) must check that shape.
  */
 import styles from "@tailwindcss/typography/src/styles.js";
+import plugin from "tailwindcss/plugin";
+import { palette } from "./site.config.mjs";
+
+/** `{ paper: "#fffdf9", ... }` as `{ "--color-paper": "#fffdf9", ... }`. */
+const variables = (/** @type {Record<string, string>} */ colours) =>
+  Object.fromEntries(Object.entries(colours).map(([name, value]) => [`--color-${name}`, value]));
+
+const colourScheme = plugin(({ addBase }) =>
+  addBase({
+    ":root": variables(palette.light),
+    "@media (prefers-color-scheme: dark)": { ":root": variables(palette.dark) },
+  }),
+);
 
 const [elements] = styles.DEFAULT.css;
 
-const palette = {
+const prosePalette = {
   "--tw-prose-body": "var(--color-ink)",
   "--tw-prose-headings": "var(--color-ink)",
   "--tw-prose-lead": "var(--color-muted)",
@@ -34,8 +53,12 @@ const palette = {
 
 const config = {
   theme: {
-    typography: { DEFAULT: { css: [elements, palette, ...styles.base.css] } },
+    extend: {
+      colors: Object.fromEntries(Object.keys(palette.light).map((name) => [name, `var(--color-${name})`])),
+    },
+    typography: { DEFAULT: { css: [elements, prosePalette, ...styles.base.css] } },
   },
+  plugins: [colourScheme],
 };
 
 export default config;

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime } from "@/lib/format";
+import { Timestamp } from "./Timestamp";
 
 type Props = { published: string; updated?: string; readingMinutes: number };
 
@@ -7,11 +7,11 @@ export function Dateline({ published, updated, readingMinutes }: Props) {
   return (
     <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm text-muted">
       <span>
-        Published <time dateTime={published}>{formatDate(published)}</time>
+        Published <Timestamp at={published} format="date" />
       </span>
       {updated && (
         <span>
-          Updated <time dateTime={updated}>{formatDateTime(updated)}</time>
+          Updated <Timestamp at={updated} format="dateTime" />
         </span>
       )}
       <span>{readingMinutes} min read</span>

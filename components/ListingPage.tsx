@@ -1,12 +1,11 @@
 import type { FeedLink } from "@/lib/feeds";
+import { formatCount } from "@/lib/format";
 import type { ListingPageData, Page } from "@/lib/listings";
-import { breadcrumbs, graph } from "@/lib/structured-data";
 import type { Teaser } from "@/lib/teasers";
 import { pagePath } from "@/lib/url.mjs";
 import { Avatar } from "./Avatar";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { FeedLinks } from "./FeedLinks";
-import { JsonLd } from "./JsonLd";
 import { Pagination } from "./Pagination";
 import { StoryList } from "./StoryList";
 
@@ -22,7 +21,6 @@ export function ListingPage({ listing, page, feeds }: Props) {
   const { author } = listing;
   return (
     <div className="mx-auto max-w-3xl">
-      <JsonLd data={graph(breadcrumbs(listing.crumbs))} />
       <Breadcrumbs crumbs={listing.crumbs} />
       <header className="border-b border-rule pb-4">
         <div className="flex items-center gap-4">
@@ -52,9 +50,7 @@ export function ListingPage({ listing, page, feeds }: Props) {
         )}
         {feeds && <FeedLinks links={feeds} />}
         {page.total > 0 && (
-          <p className="mt-2 text-sm text-muted">
-            {page.total === 1 ? "1 story" : `${page.total.toLocaleString("en-GB")} stories`}
-          </p>
+          <p className="mt-2 text-sm text-muted">{formatCount(page.total, "story", "stories")}</p>
         )}
       </header>
       <StoryList teasers={page.items} showSection={listing.showSection} empty={listing.empty} />

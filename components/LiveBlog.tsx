@@ -1,10 +1,11 @@
 import type { Story } from "@/lib/content";
-import { formatDateTime } from "@/lib/format";
 import type { LivePage } from "@/lib/live";
 import { storyPath } from "@/lib/url.mjs";
 import { LiveEntryView } from "./LiveEntryView";
 import { Pagination } from "./Pagination";
+import { Panel } from "./Panel";
 import { StoryBody } from "./StoryBody";
+import { Timestamp } from "./Timestamp";
 
 type Props = { story: Story; live: LivePage };
 
@@ -28,23 +29,17 @@ export function LiveBlog({ story, live }: Props) {
         </p>
       )}
       {live.keyEvents.length > 0 && (
-        <nav aria-labelledby="key-events-title" className="my-8 border-y border-rule py-4">
-          <h2 id="key-events-title" className="text-xs font-bold tracking-wider text-muted uppercase">
-            Key events
-          </h2>
+        <Panel as="nav" kind="inset" titleId="key-events-title" title="Key events">
           <ol className="mt-2 space-y-2 text-base">
             {live.keyEvents.map(({ entry, headline, href }) => (
               <li key={entry.slug}>
                 <a href={href} className="underline hover:text-accent">
-                  <time dateTime={entry.timeAt} className="text-muted">
-                    {formatDateTime(entry.timeAt)}
-                  </time>{" "}
-                  {headline}
+                  <Timestamp at={entry.timeAt} format="dateTime" className="text-muted" /> {headline}
                 </a>
               </li>
             ))}
           </ol>
-        </nav>
+        </Panel>
       )}
       {live.pinned.map((shown) => (
         <LiveEntryView key={shown.entry.slug} {...shown} pinned />

@@ -1,6 +1,6 @@
-import { formatDateTime } from "@/lib/format";
 import type { ShownEntry } from "@/lib/live";
 import { StoryBody } from "./StoryBody";
+import { Timestamp } from "./Timestamp";
 
 type Props = ShownEntry & { pinned?: boolean };
 
@@ -19,7 +19,7 @@ export function LiveEntryView({ entry, anchor, permalink, pinned = false }: Prop
         {pinned && <span className="font-bold tracking-wider text-accent uppercase">Pinned</span>}
         {entry.key && <span className="font-bold tracking-wider text-accent uppercase">Key event</span>}
         <a href={`#${anchor}`} className="font-bold underline hover:text-accent">
-          <time dateTime={entry.timeAt}>{formatDateTime(entry.timeAt)}</time>
+          <Timestamp at={entry.timeAt} format="dateTime" />
         </a>
       </p>
       {entry.title && <h2 className="mt-2 font-sans text-xl leading-snug font-bold">{entry.title}</h2>}

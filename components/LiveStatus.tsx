@@ -1,5 +1,5 @@
 import type { Story } from "@/lib/content";
-import { formatDateTime } from "@/lib/format";
+import { Timestamp } from "./Timestamp";
 
 type Props = {
   story: Story;
@@ -19,7 +19,7 @@ export function LiveStatus({ story, liveNow }: Props) {
   }
   return (
     <p className="mt-2 text-sm font-bold text-muted" data-live-ended>
-      Live coverage ended <time dateTime={story.coverageEndAt}>{formatDateTime(story.coverageEndAt)}</time>
+      Live coverage ended <Timestamp at={story.coverageEndAt} format="dateTime" />
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import { SEARCH_PATH } from "@/lib/url.mjs";
+import { MAX_QUERY_LENGTH, site } from "@/site.config.mjs";
 
 type Props = { query?: string; id: string; large?: boolean };
 
@@ -13,7 +14,7 @@ export function SearchForm({ query, id, large = false }: Props) {
       className="flex gap-2"
     >
       <label htmlFor={id} className="sr-only">
-        Search Broadsheet
+        {`Search ${site.name}`}
       </label>
       <input
         id={id}
@@ -21,7 +22,7 @@ export function SearchForm({ query, id, large = false }: Props) {
         name="q"
         defaultValue={query}
         placeholder="Search"
-        maxLength={1000}
+        maxLength={MAX_QUERY_LENGTH}
         className={`search-field ${large ? "h-12 text-lg" : "h-10 text-sm"}`}
       />
       <button type="submit" className={`search-button ${large ? "h-12" : "h-10 text-sm"}`}>

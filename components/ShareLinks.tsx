@@ -1,4 +1,5 @@
 import { shareLinks } from "@/lib/share";
+import { Panel } from "./Panel";
 
 type Props = { url: string; title: string };
 
@@ -9,10 +10,7 @@ type Props = { url: string; title: string };
  */
 export function ShareLinks({ url, title }: Props) {
   return (
-    <section aria-labelledby="share-title" className="mt-10 border-t border-rule pt-6 print:hidden">
-      <h2 id="share-title" className="text-sm font-bold">
-        Share this story
-      </h2>
+    <Panel as="section" kind="end" titleId="share-title" title="Share this story" print={false}>
       <ul className="mt-3 flex flex-wrap gap-2 text-sm">
         {shareLinks({ url, title }).map((link) => (
           <li key={link.network}>
@@ -22,6 +20,6 @@ export function ShareLinks({ url, title }: Props) {
           </li>
         ))}
       </ul>
-    </section>
+    </Panel>
   );
 }

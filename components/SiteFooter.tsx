@@ -1,5 +1,5 @@
-import { sectionPath } from "@/lib/url.mjs";
 import { site, type Section } from "@/site.config.mjs";
+import { SectionNav } from "./SectionNav";
 
 type Props = { sections: Section[] };
 
@@ -11,19 +11,7 @@ export function SiteFooter({ sections }: Props) {
           <p className="font-serif text-lg font-bold text-ink">{site.name}</p>
           <p>{site.tagline}</p>
         </div>
-        {sections.length > 0 && (
-          <nav aria-label="Sections (footer)">
-            <ul className="flex flex-wrap gap-x-4 gap-y-2">
-              {sections.map((section) => (
-                <li key={section.slug}>
-                  <a href={sectionPath(section.slug)} className="underline">
-                    {section.name}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
+        <SectionNav sections={sections} variant="footer" />
       </div>
     </footer>
   );

@@ -1,6 +1,7 @@
-import { HOME_PATH, sectionPath } from "@/lib/url.mjs";
+import { HOME_PATH } from "@/lib/url.mjs";
 import { site, type Section } from "@/site.config.mjs";
 import { SearchForm } from "./SearchForm";
+import { SectionNav } from "./SectionNav";
 
 type Props = { sections: Section[] };
 
@@ -19,19 +20,7 @@ export function SiteHeader({ sections }: Props) {
           <SearchForm id="site-search-q" />
         </div>
       </div>
-      {sections.length > 0 && (
-        <nav aria-label="Sections" className="mx-auto max-w-5xl px-4 print:hidden">
-          <ul className="-mx-2 flex flex-wrap text-sm font-semibold">
-            {sections.map((section) => (
-              <li key={section.slug}>
-                <a href={sectionPath(section.slug)} className="inline-block px-2 py-3 hover:underline">
-                  {section.name}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
+      <SectionNav sections={sections} variant="header" />
     </header>
   );
 }

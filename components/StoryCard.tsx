@@ -1,5 +1,6 @@
-import { formatDate, formatNames } from "@/lib/format";
+import { formatNames } from "@/lib/format";
 import type { Teaser } from "@/lib/teasers";
+import { Timestamp } from "./Timestamp";
 
 type Props = {
   teaser: Teaser;
@@ -34,8 +35,7 @@ export function StoryCard({ teaser, lead = false, level = 2, showSection = true 
       </Heading>
       {lead && <p className="mt-3 max-w-3xl font-serif text-lg text-muted sm:text-xl">{story.standfirst}</p>}
       <p className="mt-2 text-sm text-muted">
-        {formatNames(authors.map((a) => a.name))} ·{" "}
-        <time dateTime={story.publishedAt}>{formatDate(story.publishedAt)}</time>
+        {formatNames(authors.map((a) => a.name))} · <Timestamp at={story.publishedAt} format="date" />
       </p>
     </article>
   );

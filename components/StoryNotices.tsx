@@ -1,5 +1,7 @@
 import { formatDateTime } from "@/lib/format";
 import type { CorrectionEntry } from "@/lib/content";
+import { Panel } from "./Panel";
+import { Timestamp } from "./Timestamp";
 
 const label = (entry: CorrectionEntry) => (entry.kind === "correction" ? "Correction" : "Updated");
 
@@ -58,18 +60,20 @@ export function LatestCorrection({ entries }: { entries: CorrectionEntry[] }) {
 export function CorrectionLog({ entries }: { entries: CorrectionEntry[] }) {
   if (entries.length === 0) return null;
   return (
-    <section id="corrections" aria-labelledby="corrections-title" className="mt-10 border-t border-rule pt-6">
-      <h2 id="corrections-title" className="text-sm font-bold">
-        Corrections and updates
-      </h2>
+    <Panel
+      as="section"
+      kind="end"
+      id="corrections"
+      titleId="corrections-title"
+      title="Corrections and updates"
+    >
       <ol className="mt-3 space-y-3 text-sm">
         {entries.map((entry) => (
           <li key={`${entry.date}-${entry.text}`}>
-            <strong>{label(entry)}</strong>, <time dateTime={entry.date}>{formatDateTime(entry.date)}</time>:{" "}
-            {entry.text}
+            <strong>{label(entry)}</strong>, <Timestamp at={entry.date} format="dateTime" />: {entry.text}
           </li>
         ))}
       </ol>
-    </section>
+    </Panel>
   );
 }

@@ -1,13 +1,11 @@
 import type { TocHeading } from "@/lib/content";
+import { Panel } from "./Panel";
 
 /** Links to the story's section headings; shown only when there are at least two. */
 export function TableOfContents({ headings }: { headings: TocHeading[] }) {
   if (headings.length < 2) return null;
   return (
-    <nav aria-labelledby="toc-title" className="my-8 border-y border-rule py-4 print:hidden">
-      <h2 id="toc-title" className="text-xs font-bold tracking-wider text-muted uppercase">
-        In this story
-      </h2>
+    <Panel as="nav" kind="inset" titleId="toc-title" title="In this story" print={false}>
       <ol className="mt-2 space-y-1 text-base">
         {headings.map((h) => (
           <li key={h.id} className={h.level === 3 ? "ml-4" : undefined}>
@@ -17,6 +15,6 @@ export function TableOfContents({ headings }: { headings: TocHeading[] }) {
           </li>
         ))}
       </ol>
-    </nav>
+    </Panel>
   );
 }

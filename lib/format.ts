@@ -1,13 +1,14 @@
+import { formatNumber } from "@/schema/limits.mjs";
 import { site } from "@/site.config.mjs";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
+const dateFormat = new Intl.DateTimeFormat(site.language, {
   day: "numeric",
   month: "long",
   year: "numeric",
   timeZone: site.timeZone,
 });
 
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
+const dateTimeFormat = new Intl.DateTimeFormat(site.language, {
   day: "numeric",
   month: "long",
   year: "numeric",
@@ -22,6 +23,12 @@ export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
 
 /** "7 June 2025 at 12:00 BST", in the newsroom's time zone. */
 export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));
+
+export { formatNumber };
+
+/** "1 story", "1,199 stories": a count of things, singular or plural. */
+export const formatCount = (n: number, one: string, many: string) =>
+  n === 1 ? `1 ${one}` : `${formatNumber(n)} ${many}`;
 
 /** "NM" for "Nathan Morgan"; at most two letters, first and last names. */
 export function initials(name: string): string {

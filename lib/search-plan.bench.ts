@@ -5,13 +5,14 @@
  * search, search alone (the page around it is measured by bench:scale through the server).
  */
 import { bench, describe } from "vitest";
+import { formatNumber } from "./format";
 import { buildCorpus } from "./search-corpus";
 import { runSearch } from "./search-plan";
 import { WORST_QUERIES } from "./search-worst.mjs";
 
 const corpus = buildCorpus(Number(process.env.SEARCH_BENCH_STORIES ?? 10_000));
 
-describe(`the worst queries at ${corpus.index.documentCount.toLocaleString("en-GB")} stories`, () => {
+describe(`the worst queries at ${formatNumber(corpus.index.documentCount)} stories`, () => {
   for (const [name, make] of Object.entries(WORST_QUERIES)) {
     let seed = 0;
     bench(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SEARCH_PAGE_SIZE } from "@/site.config.mjs";
+import { MAX_QUERY_LENGTH, SEARCH_PAGE_SIZE } from "@/site.config.mjs";
 import { serveFixtures } from "@/tests/content/fixture-store";
 import { authors, harbourStories, stories } from "@/tests/content/newsroom-fixture";
 import * as lib from "./search";
@@ -60,8 +60,8 @@ describe("search", () => {
   it("asks for words when there are none, and turns away a query over the limit", () => {
     expect(lib.search("")).toEqual({ kind: "empty" });
     expect(lib.search("  \n\t ")).toEqual({ kind: "empty" });
-    const tooLong = "trade ".repeat(lib.MAX_QUERY_LENGTH).slice(0, lib.MAX_QUERY_LENGTH + 1);
-    expect(lib.search(tooLong)).toEqual({ kind: "too-long", length: lib.MAX_QUERY_LENGTH + 1 });
-    expect(lib.search(tooLong.slice(0, lib.MAX_QUERY_LENGTH)).kind).toBe("results");
+    const tooLong = "trade ".repeat(MAX_QUERY_LENGTH).slice(0, MAX_QUERY_LENGTH + 1);
+    expect(lib.search(tooLong)).toEqual({ kind: "too-long", length: MAX_QUERY_LENGTH + 1 });
+    expect(lib.search(tooLong.slice(0, MAX_QUERY_LENGTH)).kind).toBe("results");
   });
 });

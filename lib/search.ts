@@ -8,7 +8,7 @@
 import { LRUCache } from "lru-cache";
 import MiniSearch from "minisearch";
 import { foldTerm, searchIndexOptions, type SearchDocument } from "@/schema/search";
-import { SEARCH_PAGE_SIZE } from "@/site.config.mjs";
+import { MAX_QUERY_LENGTH, SEARCH_PAGE_SIZE } from "@/site.config.mjs";
 import { getStoredStories, getStoryBySlug, type Story } from "./content";
 import { paginate } from "./listings";
 import {
@@ -20,8 +20,6 @@ import {
   type Ranked,
   type Ranking,
 } from "./search-plan";
-
-export const MAX_QUERY_LENGTH = 1000;
 
 /**
  * The ranking of recent queries. Readers repeat queries (the news of the day), and its ranking

@@ -24,6 +24,7 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { generatedDir } from "../schema/generated.mjs";
 
 /**
  * One JSON line of the server's log: through lib/server-log.mjs when the server runs (it
@@ -300,9 +301,7 @@ export function contentStore() {
     const development = process.env.NODE_ENV === "development";
     holder[KEY] = createStore({
       development,
-      dir: development
-        ? path.join(/* turbopackIgnore: true */ process.cwd(), ".contentlayer", "generated")
-        : storeDir(),
+      dir: development ? generatedDir(process.cwd()) : storeDir(),
       pollMs: Number(process.env.BROADSHEET_POLL_MS ?? 500),
     });
   }

@@ -9,9 +9,10 @@
  * The editors' guide's table of limits (docs/editing.md, Size limits) is made from `limitRows` below (tests/content/limits.test.ts
  * keeps the two the same), and `npm run check`'s warnings read `ADVICE` from here too.
  *
- * Plain JavaScript with no imports, so that the schema (TypeScript), the scripts (plain Node)
- * and the tests can all read it.
+ * Plain JavaScript importing only the site config, so that the schema (TypeScript), the scripts
+ * (plain Node) and the tests can all read it.
  */
+import { site } from "../site.config.mjs";
 
 /** A file name (its slug): it is the story's or author's address. Also the `author` field. */
 const SLUG = 100;
@@ -121,8 +122,8 @@ export const NOT_RENDERED = "[broadsheet: body over its size limit, not rendered
 export const RENDER_CEILING =
   2 * Math.max(...limitRows.filter((r) => r.field === "body" && r.unit === "bytes").map((r) => r.max));
 
-const numbers = new Intl.NumberFormat("en-GB");
-/** @param {number} n */
+const numbers = new Intl.NumberFormat(site.language);
+/** "1,199": a number as the site's language writes it (the site's pages use it too). @param {number} n */
 export const formatNumber = (n) => numbers.format(n);
 
 /** Unicode code points: an emoji is one character. */

@@ -18,9 +18,10 @@
  * A story with no `published` time is valid: `npm run publish` stamps the time it goes live.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
+import { readGenerated } from "../schema/generated.mjs";
 import { ADVICE } from "../schema/limits.mjs";
 import { editorOutput, explainYamlErrors, hintsFor } from "./lib/content-errors.mjs";
 
@@ -44,8 +45,7 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const generated = path.join(process.cwd(), ".contentlayer", "generated", "Story", "_index.json");
-const stories = existsSync(generated) ? JSON.parse(readFileSync(generated, "utf8")) : [];
+const stories = readGenerated(process.cwd(), "Story");
 const warnings = [];
 const fileOf = (a) => path.posix.join(contentDir, a._raw.sourceFilePath);
 

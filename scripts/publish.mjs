@@ -39,6 +39,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
 import { FRONT_MATTER } from "../schema/front-matter.mjs";
+import { readGenerated } from "../schema/generated.mjs";
 import { entryPlaceProblem } from "../schema/live.mjs";
 import { DOCS_DIR, MANIFEST_FILE, STORE_FORMAT, storeDir } from "../lib/store.mjs";
 import { storyPath } from "../lib/url.mjs";
@@ -254,11 +255,7 @@ function ingest() {
   });
   const output = explainYamlErrors(editorOutput(build.stdout, build.stderr), contentPath, contentDir);
   if (build.status !== 0) fail(output + hintsFor(output));
-  const generated = path.join(work, ".contentlayer", "generated");
-  const read = (type) => {
-    const file = path.join(generated, type, "_index.json");
-    return existsSync(file) ? readJson(file) : [];
-  };
+  const read = (type) => readGenerated(work, type);
   return {
     stories: read("Story"),
     authors: read("Author"),

@@ -5,6 +5,7 @@
  * and re-exports these.
  */
 import { notFound } from "next/navigation";
+import { JsonLd } from "@/components/JsonLd";
 import { ListingPage } from "@/components/ListingPage";
 import { feedLinks, feedResponse, isFeedFormat } from "@/lib/feeds";
 import {
@@ -16,6 +17,7 @@ import {
   type ListingPageData,
 } from "@/lib/listings";
 import { listingMetadata } from "@/lib/metadata";
+import { breadcrumbs, graph } from "@/lib/structured-data";
 import { teaserOf } from "@/lib/teasers";
 import { FEED_FORMATS } from "@/lib/url.mjs";
 import { sections } from "@/site.config.mjs";
@@ -44,11 +46,14 @@ function listingRoutes(param: string, find: Find, prerendered: () => string[]) {
     if (!found) notFound();
     const { listing, page } = found;
     return (
-      <ListingPage
-        listing={listing}
-        page={{ ...page, items: page.items.map(teaserOf) }}
-        feeds={feedLinks(listing.channel)}
-      />
+      <>
+        <JsonLd data={graph(breadcrumbs(listing.crumbs))} />
+        <ListingPage
+          listing={listing}
+          page={{ ...page, items: page.items.map(teaserOf) }}
+          feeds={feedLinks(listing.channel)}
+        />
+      </>
     );
   }
 

@@ -1,4 +1,4 @@
-import { logoImage } from "@/components/SocialImage";
+import { logoImage } from "@/app/_lib/social-image";
 
 export const dynamic = "force-static";
 

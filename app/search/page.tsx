@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { Highlighted } from "@/components/Highlighted";
 import { Pagination } from "@/components/Pagination";
 import { SearchForm } from "@/components/SearchForm";
+import { Timestamp } from "@/components/Timestamp";
 import { getAuthorsOf, getSectionOf } from "@/lib/content";
-import { formatDate, formatNames } from "@/lib/format";
+import { formatCount, formatNames, formatNumber } from "@/lib/format";
 import { parsePage } from "@/lib/listings";
-import { MAX_QUERY_LENGTH, search } from "@/lib/search";
+import { search } from "@/lib/search";
 import { searchPath } from "@/lib/url.mjs";
+import { MAX_QUERY_LENGTH, site } from "@/site.config.mjs";
 
 type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
 
@@ -33,11 +35,11 @@ export default async function SearchPage({ searchParams }: Props) {
         <SearchForm id="search-page-q" query={outcome.kind === "too-long" ? "" : q.trim()} large />
       </div>
       <div className="mt-6" aria-live="polite">
-        {outcome.kind === "empty" && <p>Type a word or a phrase to search every Broadsheet story.</p>}
+        {outcome.kind === "empty" && <p>Type a word or a phrase to search every {site.name} story.</p>}
         {outcome.kind === "too-long" && (
           <p>
-            That search is {outcome.length.toLocaleString("en-GB")} characters long; please keep it under{" "}
-            {MAX_QUERY_LENGTH.toLocaleString("en-GB")}.
+            That search is {formatNumber(outcome.length)} characters long; please keep it under{" "}
+            {formatNumber(MAX_QUERY_LENGTH)}.
           </p>
         )}
         {outcome.kind === "no-page" && (
@@ -58,10 +60,8 @@ export default async function SearchPage({ searchParams }: Props) {
         {outcome.kind === "results" && outcome.total > 0 && (
           <>
             <p className="text-sm text-muted">
-              {outcome.total === 1
-                ? "1 story matches"
-                : `${outcome.total.toLocaleString("en-GB")} stories match`}{" "}
-              “{outcome.query}”{outcome.totalPages > 1 && ` (page ${outcome.page} of ${outcome.totalPages})`}
+              {formatCount(outcome.total, "story matches", "stories match")} “{outcome.query}”
+              {outcome.totalPages > 1 && ` (page ${outcome.page} of ${outcome.totalPages})`}
             </p>
             <SearchScope leftOut={outcome.leftOut} newestOnly={outcome.newestOnly} />
             <ol className="mt-2">
@@ -80,7 +80,7 @@ export default async function SearchPage({ searchParams }: Props) {
                   </p>
                   <p className="mt-2 text-sm text-muted">
                     {formatNames(getAuthorsOf(story).map((a) => a.name))} ·{" "}
-                    <time dateTime={story.publishedAt}>{formatDate(story.publishedAt)}</time>
+                    <Timestamp at={story.publishedAt} format="date" />
                   </p>
                 </li>
               ))}
@@ -106,7 +106,7 @@ function SearchScope({ leftOut, newestOnly }: { leftOut: string[]; newestOnly: n
     <p className="mt-1 text-sm text-muted">
       {leftOut.length > 0 && `Left out as too common to search for: ${words}. `}
       {newestOnly !== null &&
-        `${leftOut.length > 0 ? "The rest are in most stories too" : "Those words are in most stories"}, so only the newest ${newestOnly.toLocaleString("en-GB")} stories were searched: add a less common word to search them all.`}
+        `${leftOut.length > 0 ? "The rest are in most stories too" : "Those words are in most stories"}, so only the newest ${formatNumber(newestOnly)} stories were searched: add a less common word to search them all.`}
     </p>
   );
 }

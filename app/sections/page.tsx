@@ -1,21 +1,22 @@
-import { Breadcrumbs } from "@/components/Breadcrumbs";
+import { IndexPage } from "@/components/IndexPage";
 import { sectionsCrumb, trail } from "@/lib/breadcrumbs";
 import { getStoriesBySection } from "@/lib/content";
+import { formatCount } from "@/lib/format";
 import { pageMetadata } from "@/lib/metadata";
 import { SECTIONS_PATH, sectionPath } from "@/lib/url.mjs";
-import { sections } from "@/site.config.mjs";
+import { sections, site } from "@/site.config.mjs";
 
-export const metadata = pageMetadata({
-  title: "Sections",
-  description: "Every section of Broadsheet.",
+const page = {
+  title: sectionsCrumb.name,
+  description: `Every section of ${site.name}.`,
   path: SECTIONS_PATH,
-});
+};
+
+export const metadata = pageMetadata(page);
 
 export default function SectionsPage() {
   return (
-    <div className="mx-auto max-w-3xl">
-      <Breadcrumbs crumbs={trail(sectionsCrumb)} />
-      <h1 className="border-b border-rule pb-4 font-serif text-3xl font-bold sm:text-4xl">Sections</h1>
+    <IndexPage title={page.title} crumbs={trail(sectionsCrumb)}>
       <ul>
         {sections.map((section) => {
           const count = getStoriesBySection(section).length;
@@ -27,11 +28,11 @@ export default function SectionsPage() {
                 </a>
               </h2>
               <p className="mt-1">{section.description}</p>
-              <p className="mt-1 text-sm text-muted">{count === 1 ? "1 story" : `${count} stories`}</p>
+              <p className="mt-1 text-sm text-muted">{formatCount(count, "story", "stories")}</p>
             </li>
           );
         })}
       </ul>
-    </div>
+    </IndexPage>
   );
 }

@@ -1,4 +1,4 @@
-import { socialImage } from "@/components/SocialImage";
+import { socialImage } from "@/app/_lib/social-image";
 import { site } from "@/site.config.mjs";
 
 export const dynamic = "force-static";

@@ -1,21 +1,22 @@
-import { Breadcrumbs } from "@/components/Breadcrumbs";
+import { IndexPage } from "@/components/IndexPage";
 import { topicsCrumb, trail } from "@/lib/breadcrumbs";
 import { getAllTopics, getStoriesByTopic } from "@/lib/content";
 import { pageMetadata } from "@/lib/metadata";
 import { TOPICS_PATH, topicPath } from "@/lib/url.mjs";
+import { site } from "@/site.config.mjs";
 
-export const metadata = pageMetadata({
-  title: "Topics",
-  description: "Every topic Broadsheet has covered, from A to Z.",
+const page = {
+  title: topicsCrumb.name,
+  description: `Every topic ${site.name} has covered, from A to Z.`,
   path: TOPICS_PATH,
-});
+};
+
+export const metadata = pageMetadata(page);
 
 export default function TopicsPage() {
-  const topics = [...getAllTopics()].sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+  const topics = [...getAllTopics()].sort((a, b) => a.name.localeCompare(b.name, site.language));
   return (
-    <div className="mx-auto max-w-3xl">
-      <Breadcrumbs crumbs={trail(topicsCrumb)} />
-      <h1 className="border-b border-rule pb-4 font-serif text-3xl font-bold sm:text-4xl">Topics</h1>
+    <IndexPage title={page.title} crumbs={trail(topicsCrumb)}>
       {topics.length === 0 ? (
         <p className="mt-6 text-muted">No topics yet.</p>
       ) : (
@@ -30,6 +31,6 @@ export default function TopicsPage() {
           ))}
         </ul>
       )}
-    </div>
+    </IndexPage>
   );
 }

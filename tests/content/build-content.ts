@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } fr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect } from "vitest";
+import { generatedDir } from "../../schema/generated.mjs";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -55,8 +56,8 @@ export function buildContent(contentDir: string): ContentBuild {
   return {
     status,
     output,
-    generated: (file) => JSON.parse(readFileSync(path.join(work, ".contentlayer/generated", file), "utf8")),
-    generatedDir: (type) => path.join(work, ".contentlayer/generated", type),
+    generated: (file) => JSON.parse(readFileSync(path.join(generatedDir(work), file), "utf8")),
+    generatedDir: (type) => path.join(generatedDir(work), type),
     cleanup: () => rmSync(work, { recursive: true, force: true }),
   };
 }
@@ -66,23 +67,25 @@ export function buildContent(contentDir: string): ContentBuild {
  * tests of what lib/content.ts serves from it: point BROADSHEET_STORE at `store` before the
  * first read.
  */
-export function publishContent(contentDir: string) {
-  const work = scratchWorkspace();
+export function publishContent(contentDir: string, workspace?: string) {
+  const work = workspace ?? scratchWorkspace();
   const store = path.join(work, "store");
   const { status, output } = runScript("scripts/publish.mjs", ["--all", "--quiet"], work, contentDir, {
     BROADSHEET_STORE: store,
   });
-  return { status, output, store, cleanup: () => rmSync(work, { recursive: true, force: true }) };
+  const cleanup = () => rmSync(workspace ? store : work, { recursive: true, force: true });
+  return { status, output, store, cleanup };
 }
 
 /**
  * For a test file of lib/ code that reads content through lib/content.ts: publishes a content
- * folder before the file's tests, and serves it to them.
+ * folder before the file's tests, and serves it to them. `workspace`: a scratch workspace of the
+ * test's own (its public/ holding the content's images), else a new one.
  */
-export function servePublishedContent(contentDir: string) {
+export function servePublishedContent(contentDir: string, workspace?: string) {
   let published: ReturnType<typeof publishContent> | undefined;
   beforeAll(() => {
-    published = publishContent(contentDir);
+    published = publishContent(contentDir, workspace);
     expect(published.status, published.output).toBe(0);
     process.env.BROADSHEET_STORE = published.store;
   });

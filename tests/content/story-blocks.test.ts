@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIRECTIVES, directiveNames } from "../../schema/blocks";
+import { generatedDir } from "../../schema/generated.mjs";
 import { runScript, scratchWorkspace } from "./build-content";
 
 /**
@@ -31,7 +32,7 @@ function build(name: string) {
   writeFileSync(path.join(work, "public/images/fixtures/chart.png"), PNG_3x2);
   const result = runScript("scripts/contentlayer.mjs", ["build", "--verbose"], work, fixture(name));
   const generated = (file: string) =>
-    JSON.parse(readFileSync(path.join(work, ".contentlayer/generated/Story", file), "utf8"));
+    JSON.parse(readFileSync(path.join(generatedDir(work), "Story", file), "utf8"));
   return { ...result, generated };
 }
 

@@ -1,4 +1,4 @@
-import { socialImage } from "@/components/SocialImage";
+import { socialImage } from "@/app/_lib/social-image";
 import { getSectionBySlug } from "@/lib/content";
 import { sections } from "@/site.config.mjs";
 

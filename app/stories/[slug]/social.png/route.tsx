@@ -1,4 +1,4 @@
-import { socialImage } from "@/components/SocialImage";
+import { socialImage } from "@/app/_lib/social-image";
 import { getSectionOf, getStoryBySlug, isLiveNow } from "@/lib/content";
 
 // Drawn on first request (about 100 ms), then kept until the content changes.

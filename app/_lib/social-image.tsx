@@ -1,8 +1,16 @@
+/**
+ * The images drawn for the site's routes (social.png, logo.png): not components of a page but
+ * PNG responses, made by Next's image renderer from a tree of boxes.
+ */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { CSSProperties, ReactElement, ReactNode } from "react";
 import { ImageResponse } from "next/og";
-import { site } from "@/site.config.mjs";
+import { palette, site } from "@/site.config.mjs";
 import { LOGO, SOCIAL_IMAGE } from "@/lib/structured-data";
+
+/** The images are light whatever the reader's scheme: they are seen in other sites' pages. */
+const colours = palette.light;
 
 /** The fonts ship in the repository (assets/fonts, SIL Open Font Licence): nothing is fetched. */
 const fontFile = (name: string) => readFile(path.join(process.cwd(), "assets/fonts", name));
@@ -37,6 +45,25 @@ export const coveredByFonts = (text: string) =>
     .replace(/\s+/g, " ")
     .trim();
 
+/**
+ * An image of the given size, in the shipped fonts: a box that fills it, styled, holding `content`
+ * (a list of boxes, not a fragment: the renderer lays a fragment out as one box).
+ */
+async function draw(size: { width: number; height: number }, style: CSSProperties, content: ReactNode) {
+  const canvas: ReactElement = (
+    <div style={{ width: "100%", height: "100%", display: "flex", ...style }}>{content}</div>
+  );
+  return new ImageResponse(canvas, { width: size.width, height: size.height, fonts: await fonts() });
+}
+
+/** The small capitals over the headline: the "Live" badge and the section's name. */
+const label: CSSProperties = {
+  fontFamily: "Sans",
+  fontSize: 30,
+  textTransform: "uppercase",
+  letterSpacing: 3,
+};
+
 type Props = {
   kicker?: string;
   title: string;
@@ -49,88 +76,57 @@ export async function socialImage(props: Props) {
   const kicker = props.kicker && coveredByFonts(props.kicker);
   const title = coveredByFonts(props.title) || site.name;
   const size = title.length > 90 ? 56 : title.length > 50 ? 68 : 84;
-  return new ImageResponse(
-    <div
-      style={{
-        width: "100%",
-        height: "100%",
-        display: "flex",
-        flexDirection: "column",
-        justifyContent: "space-between",
-        background: "#fffdf9",
-        color: "#1a1a1a",
-        padding: "64px 72px",
-        borderTop: "16px solid #a4161a",
-      }}
-    >
-      <div style={{ display: "flex", flexDirection: "column" }}>
+  return draw(
+    SOCIAL_IMAGE,
+    {
+      flexDirection: "column",
+      justifyContent: "space-between",
+      background: colours.paper,
+      color: colours.ink,
+      padding: "64px 72px",
+      borderTop: `16px solid ${colours.accent}`,
+    },
+    [
+      <div key="headline" style={{ display: "flex", flexDirection: "column" }}>
         <div style={{ display: "flex", alignItems: "center", gap: 24 }}>
           {props.badge && (
-            <div
-              style={{
-                fontFamily: "Sans",
-                fontSize: 30,
-                color: "#ffffff",
-                background: "#a4161a",
-                padding: "6px 16px",
-                textTransform: "uppercase",
-                letterSpacing: 3,
-              }}
-            >
+            <div style={{ ...label, color: "#ffffff", background: colours.accent, padding: "6px 16px" }}>
               {props.badge}
             </div>
           )}
-          {kicker && (
-            <div
-              style={{
-                fontFamily: "Sans",
-                fontSize: 30,
-                color: "#a4161a",
-                textTransform: "uppercase",
-                letterSpacing: 3,
-              }}
-            >
-              {kicker}
-            </div>
-          )}
+          {kicker && <div style={{ ...label, color: colours.accent }}>{kicker}</div>}
         </div>
         <div style={{ fontFamily: "Serif", fontSize: size, lineHeight: 1.12, marginTop: 20 }}>{title}</div>
-      </div>
+      </div>,
       <div
+        key="masthead"
         style={{
           display: "flex",
           justifyContent: "space-between",
           alignItems: "flex-end",
-          borderTop: "2px solid #d6d3cc",
+          borderTop: `2px solid ${colours.rule}`,
           paddingTop: 24,
         }}
       >
         <div style={{ fontFamily: "Serif", fontSize: 44 }}>{site.name}</div>
-        <div style={{ fontFamily: "Sans", fontSize: 24, color: "#545454" }}>{site.tagline}</div>
-      </div>
-    </div>,
-    { ...SOCIAL_IMAGE, fonts: await fonts() },
+        <div style={{ fontFamily: "Sans", fontSize: 24, color: colours.muted }}>{site.tagline}</div>
+      </div>,
+    ],
   );
 }
 
-/** The publisher's logo, which structured data points to. */
+/** The publisher's logo, which structured data points to: the masthead's initial. */
 export async function logoImage() {
-  return new ImageResponse(
-    <div
-      style={{
-        width: "100%",
-        height: "100%",
-        display: "flex",
-        alignItems: "center",
-        justifyContent: "center",
-        background: "#a4161a",
-        color: "#fff",
-        fontFamily: "Serif",
-        fontSize: 380,
-      }}
-    >
-      B
-    </div>,
-    { width: LOGO.width, height: LOGO.height, fonts: await fonts() },
+  return draw(
+    LOGO,
+    {
+      alignItems: "center",
+      justifyContent: "center",
+      background: colours.accent,
+      color: "#fff",
+      fontFamily: "Serif",
+      fontSize: 380,
+    },
+    site.name[0],
   );
 }
