@@ -42,8 +42,7 @@ export function LatestCorrection({ entries }: { entries: CorrectionEntry[] }) {
   if (!latest) return null;
   return (
     <p role="note" className="mt-6 border-l-4 border-accent bg-avatar/50 px-4 py-3 text-sm">
-      <strong>{label(latest)}</strong>, <time dateTime={latest.date}>{formatDateTime(latest.date)}</time>:{" "}
-      {latest.text}
+      <strong>{label(latest)}</strong>, <Timestamp at={latest.date} format="dateTime" />: {latest.text}
       {entries.length > 1 && (
         <>
           {" "}
