@@ -169,7 +169,9 @@ const deleted = full ? [] : Object.keys(previous.sources).filter((f) => !(f in f
 function stampUndated(candidates) {
   if (values.all) return;
   const now = new Date().toISOString().replace(/\.\d+Z$/, "Z");
-  const stored = new Map(Object.values(previous?.stories ?? {}).map((entry) => [entry.source, entry]));
+  // A store of format 3 or earlier named its stories `articles`: their dates are kept all the same.
+  const live = previous?.stories ?? previous?.articles ?? {};
+  const stored = new Map(Object.values(live).map((entry) => [entry.source, entry]));
   for (const rel of candidates) {
     const file = path.join(contentPath, rel);
     const before = readFileSync(file, "utf8");
@@ -346,10 +348,9 @@ manifestWritten = true;
 
 // Documents neither this manifest nor the one before names, once no server can still be
 // reading them (one that read the previous manifest a moment ago is still loading its documents).
+// (A manifest of an older format may lack some of these lists.)
 const docsOf = (m) =>
-  [m.stories, m.authors, m.takedowns ?? {}, m.entries ?? {}].flatMap((e) =>
-    Object.values(e).map((x) => x.doc),
-  );
+  [m.stories, m.authors, m.takedowns, m.entries].flatMap((e) => Object.values(e ?? {}).map((x) => x.doc));
 const referenced = new Set([...docsOf(manifest), ...(previous ? docsOf(previous) : [])]);
 const cutoff = Date.now() - 10 * 60_000;
 for (const name of readdirSync(path.join(store, DOCS_DIR))) {
