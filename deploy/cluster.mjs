@@ -27,7 +27,7 @@ import { connect } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { nginxConf, startNginx } from "../scripts/lib/nginx.mjs";
+import { nginxConf, startNginx } from "./nginx.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 

@@ -40,7 +40,7 @@ import { gzipSync } from "node:zlib";
 import { startApp } from "./lib/app-server.mjs";
 import { treeRss } from "./lib/measure.mjs";
 import { chromiumFlags, chromiumPath } from "./lib/chromium.mjs";
-import { nginxAvailable, nginxConf, startNginx } from "./lib/nginx.mjs";
+import { nginxAvailable, nginxConf, startNginx } from "../deploy/nginx.mjs";
 import { wrk } from "./lib/wrk.mjs";
 import { fetchWire, weigh } from "./page-weight.mjs";
 import { PAGES, firstStory } from "../e2e/routes.mjs";

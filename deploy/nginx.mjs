@@ -2,6 +2,8 @@
  * Runs Debian's nginx with a configuration of ours, in a folder of ours, on loopback ports: for
  * the benchmark's static baseline and the reference deployment. Nothing outside `dir` is
  * written (the error log given with -e, the pid file and the temp paths all live in it).
+ * It lives in deploy/, the lower layer: the scripts import it from here, deploy/ imports nothing
+ * from scripts/.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
