@@ -18,6 +18,7 @@ import { parseArgs } from "node:util";
 import { createRequire } from "node:module";
 import { crc32, deflateSync } from "node:zlib";
 import { faker } from "@faker-js/faker";
+import { sectionNames } from "../site.config.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -57,7 +58,6 @@ const random = () => {
 };
 const pick = (list) => list[Math.floor(random() * list.length)];
 
-export const SECTIONS = ["World", "Politics", "Business", "Technology", "Science", "Culture"];
 export const TOPICS = [
   "Trade",
   "Tariffs",
@@ -221,7 +221,7 @@ if (Number.isNaN(newest)) {
 }
 for (let i = 1; i <= count; i++) {
   const planted = (field) => PLANTED.find((p) => p.story === i && p.field === field)?.word;
-  const section = SECTIONS[(i * 7) % SECTIONS.length];
+  const section = sectionNames[(i * 7) % sectionNames.length];
   const topics = new Set();
   const wanted = 2 + Math.floor(random() * 3);
   while (topics.size < wanted) topics.add(pick(TOPICS));

@@ -13,6 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
 import { FRONT_MATTER } from "../schema/front-matter.mjs";
+import { PLACEHOLDER } from "../schema/placeholder.mjs";
 import { fileNameFrom } from "./lib/file-name.mjs";
 
 const USAGE = 'usage: npm run live -- <story slug> "Title of the entry" [--key] [--pinned]';
@@ -106,9 +107,11 @@ writeFileSync(
     ...(args.values.pinned ? ["pinned: true"] : []),
     "---",
     "",
-    "FILL IN: what happened, in a few sentences. Links, images and embeds as in a story.",
+    `${PLACEHOLDER}: what happened, in a few sentences. Links, images and embeds as in a story.`,
     "",
   ].join("\n"),
   { flag: "wx" },
 );
-console.log(`created ${relative(file)}: write the entry in place of FILL IN, then run npm run publish`);
+console.log(
+  `created ${relative(file)}: write the entry in place of ${PLACEHOLDER}, then run npm run publish`,
+);
