@@ -7,6 +7,7 @@
  * size) and replaces the palette with ours. It reads the plugin's own style table, so an upgrade
  * of @tailwindcss/typography (pinned) must check that shape.
  */
+// @ts-expect-error: the plugin ships no types for its style table
 import styles from "@tailwindcss/typography/src/styles.js";
 
 const [elements] = styles.DEFAULT.css;
