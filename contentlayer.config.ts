@@ -18,7 +18,7 @@ import { bodyBlockProblems } from "./schema/blocks";
 import { notRendered, offSite, storyBodyProblems } from "./schema/body";
 import { DATE_TIME_EXAMPLE, parseDateTime } from "./schema/dates";
 import { storyEmbeds } from "./schema/embed-cards";
-import { PLACEHOLDER } from "./schema/placeholder";
+import { PLACEHOLDER } from "./schema/placeholder.mjs";
 import { checkHeadingLevels, extractHeadings, plainText } from "./schema/headings";
 import { limitProblems, quoted, type Kind } from "./schema/limits.mjs";
 import { readGenerated } from "./schema/generated.mjs";

@@ -65,6 +65,10 @@ const scriptsFromDeploy = {
   message: "deploy/ does not import scripts/: move what both need out of scripts/.",
 };
 
+/**
+ * @param {...(object | object[])} patterns
+ * @returns {import("eslint").Linter.RulesRecord}
+ */
 const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patterns: patterns.flat() }] });
 
 /**
@@ -93,16 +97,15 @@ const contentReaders = [
  * that anyone sees at a glance what ships JavaScript. Next requires its error boundaries
  * (app/error.tsx, app/global-error.tsx) to be client components.
  */
+const clientOnlyMessage =
+  "'use client' only in a *.island.tsx file: name the component so (see docs/decisions/0013-layers.md).";
+/** @type {import("eslint").Linter.Config} */
 const clientOnlyInIslands = {
   ignores: ["**/*.island.tsx", "app/error.tsx", "app/global-error.tsx"],
   rules: {
     "no-restricted-syntax": [
       "error",
-      {
-        selector: "Program > ExpressionStatement[directive='use client']",
-        message:
-          "'use client' only in a *.island.tsx file: name the component so (see docs/decisions/0013-layers.md).",
-      },
+      { selector: "Program > ExpressionStatement[directive='use client']", message: clientOnlyMessage },
     ],
   },
 };
@@ -113,9 +116,10 @@ export const layerMessages = {
   lookups: lookups.message,
   jsonLd: jsonLdMessage,
   scriptsFromDeploy: scriptsFromDeploy.message,
-  clientOnlyInIslands: clientOnlyInIslands.rules["no-restricted-syntax"][1].message,
+  clientOnlyInIslands: clientOnlyMessage,
 };
 
+/** @type {import("eslint").Linter.Config[]} */
 const layers = [
   { rules: restrict(contentSources, jsonLd) },
   { files: ["app/**"], rules: restrict(contentSources) },

@@ -64,7 +64,7 @@ if (cluster.isPrimary && processes > 1) await supervise(processes);
 const dir = import.meta.dirname;
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
-process.env.NODE_ENV = "production";
+/** @type {Record<string, string | undefined>} */ (process.env).NODE_ENV = "production";
 
 // Serve with the config the build was made with, resolved and saved beside it, as the server.js
 // that `output: "standalone"` writes does: a standalone folder has no next.config.ts, and in the

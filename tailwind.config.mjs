@@ -13,6 +13,7 @@
  * size) and replaces the palette with ours. It reads the plugin's own style table, so an upgrade
  * of @tailwindcss/typography (pinned) must check that shape.
  */
+// @ts-expect-error: the plugin ships no types for its style table
 import styles from "@tailwindcss/typography/src/styles.js";
 import plugin from "tailwindcss/plugin";
 import { palette } from "./site.config.mjs";

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * The reference deployment on one machine: N Broadsheet instances (the standalone server, each
  * on its own loopback port) behind nginx (deploy/nginx.conf) as load balancer, cache and
@@ -27,10 +28,27 @@ import { connect } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { nginxConf, startNginx } from "../scripts/lib/nginx.mjs";
+import { nginxConf, startNginx } from "./nginx.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 
+/**
+ * @typedef {{ status: string; buildId: string; content: number; stories: number }} Health
+ *   what an instance's /healthz answers
+ * @typedef {{
+ *   index: number; port: number; pid: number | null; restarts: number;
+ *   child: import("node:child_process").ChildProcess | null; expectExit: boolean;
+ *   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> | null;
+ * }} Instance
+ * @typedef {Awaited<ReturnType<typeof startCluster>>} Cluster
+ */
+
+/**
+ * Waits until the instance on `port` answers /healthz with a 2xx; returns what it said.
+ *
+ * @param {number} port
+ * @returns {Promise<Health>}
+ */
 async function healthy(port, timeoutMs = 30_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -45,6 +63,12 @@ async function healthy(port, timeoutMs = 30_000) {
   throw new Error(`instance on port ${port} not healthy after ${timeoutMs} ms`);
 }
 
+/**
+ * @param {{
+ *   instances?: number; port?: number; distDir?: string; standalone?: string; store?: string;
+ *   redis?: boolean; log?: (message: string) => void;
+ * }} [options]
+ */
 export async function startCluster({
   instances: count = 2,
   port = 8080,
@@ -66,6 +90,7 @@ export async function startCluster({
   const redisUrl = redisServer?.url ?? process.env.REDIS_URL;
   if (redisServer) log(`redis on ${redisServer.url}`);
 
+  /** @type {Instance[]} */
   const instances = Array.from({ length: count }, (_, i) => ({
     index: i,
     port: port + 1 + i,
@@ -76,6 +101,7 @@ export async function startCluster({
     exited: null,
   }));
 
+  /** @param {Instance} instance */
   function spawnInstance(instance) {
     const out = openSync(path.join(work, `instance-${instance.index}.log`), "a");
     const child = spawn(process.execPath, ["server.mjs"], {
@@ -96,7 +122,7 @@ export async function startCluster({
       stdio: ["ignore", out, out],
     });
     instance.child = child;
-    instance.pid = child.pid;
+    instance.pid = child.pid ?? null;
     instance.expectExit = false;
     instance.exited = new Promise((resolve) =>
       child.once("exit", (code, signal) => {
@@ -135,6 +161,10 @@ export async function startCluster({
   );
   log(`nginx on ${url}; instances on ${instances.map((i) => i.port).join(", ")}`);
 
+  /**
+   * @param {Instance} instance
+   * @param {NodeJS.Signals} [signal]
+   */
   async function stopInstance(instance, signal = "SIGTERM") {
     instance.expectExit = true;
     if (instance.child && instance.child.exitCode === null && instance.child.signalCode === null) {
@@ -148,18 +178,32 @@ export async function startCluster({
     instances,
     work,
     redisUrl,
-    /** Sends a signal as a crash would: the supervisor restarts the instance. */
+    /**
+     * Sends a signal as a crash would: the supervisor restarts the instance.
+     *
+     * @param {number} index
+     * @param {NodeJS.Signals} [signal]
+     */
     kill(index, signal = "SIGKILL") {
-      instances[index].child.kill(signal);
+      instances[index].child?.kill(signal);
     },
-    /** Waits until instance `index` is up again with a new process; returns its health. */
+    /**
+     * Waits until instance `index` is up again with a new process; returns its health.
+     *
+     * @param {number} index
+     * @param {number | null} oldPid
+     */
     async waitForRestart(index, oldPid, timeoutMs = 30_000) {
       const until = Date.now() + timeoutMs;
       while (instances[index].pid === oldPid && Date.now() < until)
         await new Promise((r) => setTimeout(r, 20));
       return healthy(instances[index].port, Math.max(0, until - Date.now()));
     },
-    /** Graceful: SIGTERM (requests in flight finish), then a new process, then wait until healthy. */
+    /**
+     * Graceful: SIGTERM (requests in flight finish), then a new process, then wait until healthy.
+     *
+     * @param {number} index
+     */
     async restartInstance(index) {
       const instance = instances[index];
       await stopInstance(instance);
@@ -169,7 +213,11 @@ export async function startCluster({
     async rollingRestart() {
       for (const instance of instances) await this.restartInstance(instance.index);
     },
-    /** Every instance down, none restarted: nginx alone answers. */
+    /**
+     * Every instance down, none restarted: nginx alone answers.
+     *
+     * @param {NodeJS.Signals} [signal]
+     */
     async stopInstances(signal = "SIGKILL") {
       await Promise.all(instances.map((i) => stopInstance(i, signal)));
     },
@@ -188,7 +236,12 @@ export async function startCluster({
 
 export const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? "/usr/bin/redis-server";
 
-/** Debian's redis-server on a loopback port, in the foreground, stopped with the cluster. */
+/**
+ * Debian's redis-server on a loopback port, in the foreground, stopped with the cluster.
+ *
+ * @param {number} port
+ * @param {string} work the folder of its log
+ */
 async function startRedis(port, work) {
   if (!existsSync(REDIS_SERVER)) {
     throw new Error(`redis-server is not installed (apt-get install redis-server): no ${REDIS_SERVER}`);
@@ -207,6 +260,7 @@ async function startRedis(port, work) {
   const url = `redis://127.0.0.1:${port}`;
   const until = Date.now() + 10_000;
   for (;;) {
+    /** @type {boolean} */
     const ready = await new Promise((resolve) => {
       const socket = connect(port, "127.0.0.1", () => {
         socket.end("PING\r\n");
@@ -236,6 +290,7 @@ async function main() {
       redis: { type: "boolean", default: false },
     },
   });
+  /** @param {string} message */
   const log = (message) => console.log(`[cluster] ${message}`);
   const cluster = await startCluster({
     instances: Number(values.instances),

@@ -1,7 +1,7 @@
 /**
  * The routes of the first story's site that the tests and the benchmarks walk: one list, read by
- * e2e/ (checks that hold on every route) and by scripts/bench.mjs (its request mix). Plain
- * JavaScript, so that the Node scripts can import it.
+ * e2e/ (checks that hold on every route) and by the benchmarks in scripts/bench/ (their pages
+ * and request mix). Plain JavaScript, so that the Node scripts can import it.
  */
 
 /** The first story, as published from the seed: what a reader must see on its page. */

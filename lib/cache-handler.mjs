@@ -38,6 +38,12 @@ import { contentStore, dueCount, dueTimeBefore, logEvent, validFrom } from "./st
 const require = createRequire(import.meta.url);
 const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache").default;
 
+/**
+ * @import { Snapshot } from "./store.mjs"
+ * @typedef {ConstructorParameters<typeof FileSystemCache>[0]} CacheOptions what Next passes to a cache handler
+ * @typedef {{ lastModified: number }} LocalEntry
+ */
+
 /** The shared cache, when REDIS_URL is set: configured once per process. */
 async function sharedCache() {
   const url = process.env.REDIS_URL;
@@ -64,7 +70,10 @@ async function sharedCache() {
     return {
       handlers: [
         createRedisHandler({
-          client,
+          // redis 5's client, typed for RESP 3 too; the handler's type names RESP 2 only.
+          client: /** @type {Parameters<typeof createRedisHandler>[0]["client"]} */ (
+            /** @type {unknown} */ (client)
+          ),
           // A release never reads another build's pages: they name that build's hashed assets.
           keyPrefix: `broadsheet:${buildId ?? "dev"}:`,
           timeoutMs: 1000,
@@ -84,10 +93,16 @@ const Shared = await sharedCache();
 /** Entries this process stored are newer than this; older ones were read from the build. */
 const STARTED = Date.now();
 
-/** What a page made now would be made from: the content and how many stories are due. */
+/**
+ * What a page made now would be made from: the content and how many stories are due.
+ *
+ * @param {Snapshot} snapshot
+ * @param {number} now
+ */
 const stampOf = (snapshot, now) => `${snapshot.id}:${dueCount(snapshot, now)}`;
 
 /** Stamps noted at a miss, by key, until the render's set(); bounded against renders that fail. */
+/** @type {Map<string, string>} */
 const pending = new Map();
 const PENDING_LIMIT = 10_000;
 
@@ -95,11 +110,14 @@ const PENDING_LIMIT = 10_000;
  * The build id is `<content id>-<build time>` (next.config.ts, generateBuildId). Read once: Next
  * makes a cache handler per request.
  */
+/** @type {Map<string, { content: string; at: number } | null>} */
 const builds = new Map();
+/** @param {string} serverDistDir */
 const buildOf = (serverDistDir) => {
   if (!builds.has(serverDistDir)) builds.set(serverDistDir, readBuild(serverDistDir));
   return builds.get(serverDistDir);
 };
+/** @param {string} serverDistDir */
 function readBuild(serverDistDir) {
   try {
     const id = readFileSync(path.join(String(serverDistDir), "..", "BUILD_ID"), "utf8").trim();
@@ -111,14 +129,20 @@ function readBuild(serverDistDir) {
 }
 
 export default class ContentCacheHandler {
-  /** @param {Record<string, unknown>} options what Next passes to a cache handler */
+  /** @param {CacheOptions} options what Next passes to a cache handler */
   constructor(options) {
     this.local = new FileSystemCache({ ...options, flushToDisk: false });
     this.shared = Shared ? new Shared(options) : null;
-    this.build = buildOf(options.serverDistDir);
+    this.build = buildOf(options.serverDistDir) ?? null;
   }
 
-  /** A page from Next's own cache: stored by this process, or prerendered by the build. */
+  /**
+   * A page from Next's own cache: stored by this process, or prerendered by the build.
+   *
+   * @param {LocalEntry} entry
+   * @param {Snapshot} snapshot
+   * @param {number} now
+   */
   localCounts(entry, snapshot, now) {
     if (entry.lastModified >= STARTED) return entry.lastModified > validFrom(snapshot, now);
     return (
@@ -138,6 +162,7 @@ export default class ContentCacheHandler {
     if (pending.size >= PENDING_LIMIT) pending.clear();
     pending.set(key, stampOf(snapshot, now));
     if (this.shared) {
+      /** @type {{ contentVersion?: string; lastModified: number } | null} */
       const entry = await this.shared.get(key, ctx);
       if (entry?.contentVersion === snapshot.id && entry.lastModified > dueTimeBefore(snapshot, now)) {
         return entry;

@@ -45,10 +45,17 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
+/**
+ * The stories as the content build generated them, with the raw `published` the warnings quote.
+ * @type {(import("../schema/types").Story & { published?: string | null })[]}
+ */
 const stories = readGenerated(process.cwd(), "Story");
+/** @type {string[]} */
 const warnings = [];
+/** @param {{ _raw: { sourceFilePath: string } }} a */
 const fileOf = (a) => path.posix.join(contentDir, a._raw.sourceFilePath);
 
+/** @type {Map<string, Map<string, string>>} */
 const spellings = new Map();
 for (const a of stories) {
   const file = fileOf(a);
@@ -70,7 +77,7 @@ for (const a of stories) {
   }
   for (const topic of a.topicRefs) {
     if (!spellings.has(topic.slug)) spellings.set(topic.slug, new Map());
-    const forms = spellings.get(topic.slug);
+    const forms = /** @type {Map<string, string>} */ (spellings.get(topic.slug));
     if (!forms.has(topic.name)) forms.set(topic.name, file);
   }
 }
@@ -82,12 +89,14 @@ for (const forms of spellings.values()) {
 }
 
 // Corrections are a public record: entries are added, never changed or removed.
+/** @param {{ date: unknown; kind: unknown; text: unknown }} c */
 const key = (c) => JSON.stringify([String(c.date), c.kind, String(c.text).trim()]);
 for (const a of stories) {
   const file = fileOf(a);
   let before;
   try {
     const abs = path.resolve(file);
+    /** @param {...string} args */
     const git = (...args) =>
       execFileSync("git", ["-C", path.dirname(abs), ...args], {
         encoding: "utf8",
@@ -121,6 +130,7 @@ for (const a of stories) {
 
 // What will not be published now: drafts, and stories scheduled so far ahead they may be typos.
 const DAY = 24 * 3600 * 1000;
+/** @type {string[]} */
 const drafts = [];
 for (const a of stories) {
   if (a.draft) drafts.push(fileOf(a));

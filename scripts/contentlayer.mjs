@@ -9,6 +9,7 @@
  * tracing is still off; the CLI's switch then comes too late to matter. Output and errors are
  * unchanged (the traces only feed effect-ts's own stack reports).
  */
+// @ts-expect-error: its types exist, but its package.json "exports" do not name them
 await import("@effect-ts/system/Effect/runtime");
 const { run } = await import("@contentlayer2/cli");
 await run();

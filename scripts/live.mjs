@@ -13,6 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
 import { FRONT_MATTER } from "../schema/front-matter.mjs";
+import { PLACEHOLDER } from "../schema/placeholder.mjs";
 import { fileNameFrom } from "./lib/file-name.mjs";
 
 const USAGE = 'usage: npm run live -- <story slug> "Title of the entry" [--key] [--pinned]';
@@ -23,7 +24,7 @@ try {
     options: { key: { type: "boolean", default: false }, pinned: { type: "boolean", default: false } },
   });
 } catch (error) {
-  console.error(`${error.message}\n${USAGE}`);
+  console.error(`${/** @type {Error} */ (error).message}\n${USAGE}`);
   process.exit(2);
 }
 const [storySlug, ...words] = args.positionals;
@@ -34,17 +35,21 @@ if (!storySlug || !title) {
 }
 
 const contentDir = path.resolve(process.env.BROADSHEET_CONTENT_DIR ?? "content");
+/** @param {string} file */
 const relative = (file) => path.relative(process.cwd(), file);
 
 /** Every story file (content/stories/**\/<slug>.md), by slug, with what its front matter says. */
 function stories() {
+  /** @type {Map<string, { file: string; live: boolean; ended: boolean }>} */
   const found = new Map();
+  /** @param {string} dir */
   const walk = (dir) => {
     if (!existsSync(dir)) return;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
       else if (entry.name.endsWith(".md")) {
+        /** @type {{ live?: unknown; coverageEnd?: unknown }} */
         let fields = {};
         try {
           fields = parse(FRONT_MATTER.exec(readFileSync(file, "utf8"))?.[1] ?? "") ?? {};
@@ -106,9 +111,11 @@ writeFileSync(
     ...(args.values.pinned ? ["pinned: true"] : []),
     "---",
     "",
-    "FILL IN: what happened, in a few sentences. Links, images and embeds as in a story.",
+    `${PLACEHOLDER}: what happened, in a few sentences. Links, images and embeds as in a story.`,
     "",
   ].join("\n"),
   { flag: "wx" },
 );
-console.log(`created ${relative(file)}: write the entry in place of FILL IN, then run npm run publish`);
+console.log(
+  `created ${relative(file)}: write the entry in place of ${PLACEHOLDER}, then run npm run publish`,
+);

@@ -11,6 +11,8 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { PLACEHOLDER } from "../schema/placeholder.mjs";
+import { sectionNames } from "../site.config.mjs";
 import { fileNameFrom } from "./lib/file-name.mjs";
 
 const headline = process.argv.slice(2).join(" ").replace(/\s+/g, " ").trim();
@@ -31,23 +33,25 @@ if (existsSync(file)) {
   process.exit(1);
 }
 const quoted = JSON.stringify(headline);
+/** "World, Politics, ... or Culture": the sections of site.config.mjs. */
+const sectionList = `${sectionNames.slice(0, -1).join(", ")} or ${sectionNames.at(-1)}`;
 mkdirSync(dir, { recursive: true });
 writeFileSync(
   file,
   `---
 headline: ${quoted}
-standfirst: "FILL IN: one or two sentences under the headline, saying nothing the story does not"
+standfirst: "${PLACEHOLDER}: one or two sentences under the headline, saying nothing the story does not"
 # published: npm run publish writes the time here when the story goes live; to schedule it, write one
-author: "FILL IN: the author's slug, the name of their file in content/authors without .md"
-section: "FILL IN: World, Politics, Business, Technology, Science or Culture"
+author: "${PLACEHOLDER}: the author's slug, the name of their file in content/authors without .md"
+section: "${PLACEHOLDER}: ${sectionList}"
 topics:
-  - "FILL IN: what the story is about"
+  - "${PLACEHOLDER}: what the story is about"
 draft: true
 ---
 
-FILL IN: the story. Section headings are written "## Heading".
+${PLACEHOLDER}: the story. Section headings are written "## Heading".
 `,
 );
 console.log(
-  `created ${path.relative(process.cwd(), file)} (a draft): fill in every FILL IN, then run npm run check`,
+  `created ${path.relative(process.cwd(), file)} (a draft): fill in every ${PLACEHOLDER}, then run npm run check`,
 );

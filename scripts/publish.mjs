@@ -45,6 +45,12 @@ import { DOCS_DIR, MANIFEST_FILE, STORE_FORMAT, storeDir } from "../lib/store.mj
 import { storyPath } from "../lib/url.mjs";
 import { editorOutput, explainYamlErrors, hintsFor } from "./lib/content-errors.mjs";
 
+/**
+ * @import { Manifest, ManifestEntry } from "../lib/store.mjs"
+ * @typedef {ManifestEntry & { authors?: string[] }} Entry a manifest's entry (a story's names its authors)
+ * @typedef {{ type: string; slug: string; live?: boolean; _raw: { sourceFilePath: string }; [field: string]: any }} Doc a generated document
+ */
+
 const root = path.resolve(import.meta.dirname, "..");
 // The project being published: this folder's content/ and schema (a test workspace has its own).
 const project = process.cwd();
@@ -57,6 +63,7 @@ const { values, positionals } = parseArgs({
   options: { all: { type: "boolean", default: false }, quiet: { type: "boolean", default: false } },
   allowPositionals: true,
 });
+/** @param {string} line */
 const say = (line) => values.quiet || console.log(line);
 
 /**
@@ -64,6 +71,7 @@ const say = (line) => values.quiet || console.log(line);
  * hash of what was written, and the time. Until the new manifest is written, any way out (an
  * error, an exception, Ctrl-C) puts each file back, unless the editor has changed it since.
  */
+/** @type {Map<string, { before: string; hash: string; time: string; restored: boolean }>} */
 const stamped = new Map();
 let manifestWritten = false;
 process.on("exit", () => {
@@ -74,15 +82,26 @@ process.on("exit", () => {
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));
 
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   console.error(`${message}\n\nnpm run publish: nothing was published; the site is unchanged.`);
   process.exit(1);
 }
 
+/** @param {string | Buffer} data */
 const sha = (data) => createHash("sha256").update(data).digest("hex").slice(0, 32);
+/** @param {string} file */
 const readJson = (file) => JSON.parse(readFileSync(file, "utf8"));
 
-/** Writes a file whole or not at all: a reader sees the old one or the new one. */
+/**
+ * Writes a file whole or not at all: a reader sees the old one or the new one.
+ *
+ * @param {string} file
+ * @param {string} data
+ */
 function writeAtomic(file, data) {
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, data);
@@ -91,7 +110,9 @@ function writeAtomic(file, data) {
 
 /** Every file under content/, as paths relative to it, with a hash of its bytes. */
 function contentFiles() {
+  /** @type {Record<string, string>} */
   const files = {};
+  /** @param {string} rel */
   const walk = (rel) => {
     for (const entry of readdirSync(path.join(contentPath, rel), { withFileTypes: true })) {
       if (entry.name.startsWith(".")) continue;
@@ -119,13 +140,13 @@ function lock() {
       process.on("exit", () => rmSync(file, { force: true }));
       return;
     } catch (error) {
-      if (error.code !== "EEXIST") throw error;
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== "EEXIST") throw error;
       const holder = Number(readFileSync(file, "utf8"));
       try {
         process.kill(holder, 0);
         fail(`another publish (process ${holder}) is running; run this one again when it has finished`);
       } catch (gone) {
-        if (gone.code !== "ESRCH") throw gone;
+        if (/** @type {NodeJS.ErrnoException} */ (gone).code !== "ESRCH") throw gone;
         rmSync(file, { force: true }); // its process is gone
       }
     }
@@ -165,6 +186,8 @@ const deleted = full ? [] : Object.keys(previous.sources).filter((f) => !(f in f
  * deleting the line by mistake must not re-date a live story. Not under --all (`npm run build`):
  * a build on a fresh clone would date the story anew at every deploy, so there the content
  * build refuses an undated story, naming it.
+ *
+ * @param {string[]} candidates
  */
 function stampUndated(candidates) {
   if (values.all) return;
@@ -257,6 +280,10 @@ function ingest() {
   });
   const output = explainYamlErrors(editorOutput(build.stdout, build.stderr), contentPath, contentDir);
   if (build.status !== 0) fail(output + hintsFor(output));
+  /**
+   * @param {string} type
+   * @returns {Doc[]}
+   */
   const read = (type) => readGenerated(work, type);
   return {
     stories: read("Story"),
@@ -267,10 +294,15 @@ function ingest() {
 }
 
 const fresh = ingest();
+/** @param {string} source */
 const fileOf = (source) => path.posix.join(contentDir, source);
 
 // The new manifest: the previous one, less what changed or went, plus what was just built.
 const gone = new Set([...changed, ...deleted]);
+/**
+ * @param {Record<string, Entry>} entries
+ * @returns {Record<string, Entry>}
+ */
 const keep = (entries) =>
   full ? {} : Object.fromEntries(Object.entries(entries).filter(([, e]) => !gone.has(e.source)));
 const stories = keep(previous?.stories ?? {});
@@ -281,7 +313,12 @@ const entries = keep(previous?.entries ?? {});
 const authors = only ? keep(previous.authors) : {};
 mkdirSync(path.join(store, DOCS_DIR), { recursive: true });
 
+/** @type {string[]} */
 const problems = [];
+/**
+ * @param {Record<string, Entry>} entries
+ * @param {Doc} doc
+ */
 function put(entries, doc, key = doc.slug) {
   const source = doc._raw.sourceFilePath;
   const other = entries[key];
@@ -305,6 +342,10 @@ for (const doc of fresh.stories) put(stories, doc);
 for (const doc of fresh.entries) put(entries, doc, `${doc.storySlug}/${doc.slug}`);
 
 // What only the whole archive shows.
+/**
+ * @param {Entry} entry
+ * @returns {Doc}
+ */
 const docOf = (entry) => readJson(path.join(store, DOCS_DIR, `${entry.doc}.json`));
 for (const [slug, entry] of Object.entries(stories)) {
   if (slug in takedowns) {
@@ -315,7 +356,9 @@ for (const [slug, entry] of Object.entries(stories)) {
 }
 for (const entry of Object.values(stories)) {
   const doc = entry.authors ? null : docOf(entry);
-  const missing = (entry.authors ?? doc.authorSlugs).filter((slug) => !(slug in authors));
+  /** @type {string[]} */
+  const slugs = entry.authors ?? /** @type {Doc} */ (doc).authorSlugs;
+  const missing = slugs.filter((slug) => !(slug in authors));
   if (missing.length > 0) {
     const field = (doc ?? docOf(entry)).authors !== undefined ? "authors" : "author";
     problems.push(
@@ -349,6 +392,7 @@ manifestWritten = true;
 // Documents neither this manifest nor the one before names, once no server can still be
 // reading them (one that read the previous manifest a moment ago is still loading its documents).
 // (A manifest of an older format may lack some of these lists.)
+/** @param {Manifest} m */
 const docsOf = (m) =>
   [m.stories, m.authors, m.takedowns, m.entries].flatMap((e) => Object.values(e ?? {}).map((x) => x.doc));
 const referenced = new Set([...docsOf(manifest), ...(previous ? docsOf(previous) : [])]);
@@ -361,6 +405,7 @@ for (const name of readdirSync(path.join(store, DOCS_DIR))) {
 // What the editor should know: what changed, and what is in the store but not public.
 const now = Date.now();
 const touched = fresh.stories.filter((a) => full || changed.includes(a._raw.sourceFilePath));
+/** @type {string[]} */
 const lines = [];
 for (const story of touched) {
   const file = fileOf(story._raw.sourceFilePath);

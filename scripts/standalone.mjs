@@ -26,16 +26,22 @@ if (!existsSync(path.join(standalone, "server.js"))) {
  * server.mjs and every module of ours it imports, found by following their static imports from
  * it (so the list never falls behind the code), and the packages they import, with the packages
  * those depend on.
+ *
+ * @param {string} entry
  */
 function serverImports(entry) {
   // "lru-cache", "@scope/name/sub/path" → "@scope/name"
+  /** @param {string} specifier */
   const packageName = (specifier) =>
     specifier
       .split("/")
       .slice(0, specifier.startsWith("@") ? 2 : 1)
       .join("/");
+  /** @type {Set<string>} */
   const files = new Set();
+  /** @type {Set<string>} */
   const packages = new Set();
+  /** @param {string} file */
   const visit = (file) => {
     if (files.has(file)) return;
     if (!existsSync(file)) throw new Error(`${path.relative(root, file)} is imported but missing`);
@@ -48,6 +54,7 @@ function serverImports(entry) {
       else if (!specifier.startsWith("node:")) addPackage(packageName(specifier));
     }
   };
+  /** @param {string} name */
   const addPackage = (name) => {
     if (packages.has(name)) return;
     packages.add(name);
@@ -58,6 +65,10 @@ function serverImports(entry) {
   return { files, packages };
 }
 
+/**
+ * @param {string} from
+ * @param {string} to
+ */
 const copy = (from, to) => {
   rmSync(to, { recursive: true, force: true });
   mkdirSync(path.dirname(to), { recursive: true });

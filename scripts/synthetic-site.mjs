@@ -76,6 +76,7 @@ for (const entry of SOURCES) {
 }
 symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
 
+/** @param {string[]} args */
 const run = (args) => {
   const result = spawnSync(process.execPath, args, {
     cwd: dir,

@@ -24,7 +24,9 @@ if (!slug || positionals.length > 1 || !values.reason?.trim()) {
 }
 const contentDir = path.resolve(process.env.BROADSHEET_CONTENT_DIR ?? "content");
 
+/** @type {string[]} */
 const found = [];
+/** @param {string} dir */
 const walk = (dir) => {
   if (!existsSync(dir)) return;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

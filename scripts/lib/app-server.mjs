@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Starts Broadsheet's production server (server.mjs) as a child process on a loopback port and
  * waits until it answers /healthz. stop() sends SIGTERM and waits for the exit.
@@ -5,6 +6,14 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 
+/** @import { IOType } from "node:child_process" */
+
+/**
+ * Waits until `url` answers with a 2xx status; throws after `timeoutMs`.
+ *
+ * @param {string} url
+ * @param {{ timeoutMs?: number }} [options]
+ */
 export async function waitFor(url, { timeoutMs = 30_000 } = {}) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -18,12 +27,19 @@ export async function waitFor(url, { timeoutMs = 30_000 } = {}) {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-export async function startApp({ dir, port, env = {}, log = "ignore" }) {
+/**
+ * `dir`'s server.mjs on `port`, with `env` added to this process's environment; its stdout (the
+ * request log) goes to `log`, its stderr to `errors`.
+ *
+ * @param {{ dir: string; port: number; env?: Record<string, string>; log?: IOType; errors?: IOType }} options
+ */
+export async function startApp({ dir, port, env = {}, log = "ignore", errors = "inherit" }) {
   const child = spawn(process.execPath, [path.join(dir, "server.mjs")], {
     cwd: dir,
     env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", ...env },
-    stdio: ["ignore", log, "inherit"],
+    stdio: ["ignore", log, errors],
   });
+  /** @type {Promise<{ code: number | null; signal: NodeJS.Signals | null }>} */
   const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   await Promise.race([
     waitFor(`http://127.0.0.1:${port}/healthz`),
@@ -33,9 +49,9 @@ export async function startApp({ dir, port, env = {}, log = "ignore" }) {
   ]);
   return {
     child,
-    pid: child.pid,
+    pid: /** @type {number} */ (child.pid),
     exited,
-    async stop(signal = "SIGTERM") {
+    async stop(signal = /** @type {NodeJS.Signals} */ ("SIGTERM")) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },

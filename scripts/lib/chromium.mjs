@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * How Chromium is started for tests and Lighthouse: Debian's package where it is installed
  * (CI and this machine), with the flags that keep it from reaching for the internet.

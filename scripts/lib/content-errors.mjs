@@ -1,3 +1,4 @@
+// @ts-check
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describeFrontMatterProblem, explainFrontMatter } from "./front-matter.mjs";
@@ -7,6 +8,7 @@ import { describeFrontMatterProblem, explainFrontMatter } from "./front-matter.m
  * dropped, and for each kind of its own messages, what to do about it. Used by `npm run check`
  * and `npm run publish`.
  */
+/** @type {[pattern: RegExp, hint: string][]} */
 const HINTS = [
   [/missing the following required fields/, "add each missing field (docs/editing.md lists them all)"],
   [/extra fields/, "remove the field, or correct its spelling (docs/editing.md lists the fields)"],
@@ -24,14 +26,23 @@ const HINTS = [
   ],
 ];
 
-/** The build's output without Contentlayer's own progress lines. */
+/**
+ * The build's output without Contentlayer's own progress lines.
+ *
+ * @param {string} stdout
+ * @param {string} stderr
+ */
 export const editorOutput = (stdout, stderr) =>
   `${stdout}\n${stderr}`
     .split("\n")
     .filter((line) => !line.startsWith("successCallback") && line.trim() !== "")
     .join("\n");
 
-/** "How to fix" lines for the messages in `output`, or "" when none applies. */
+/**
+ * "How to fix" lines for the messages in `output`, or "" when none applies.
+ *
+ * @param {string} output
+ */
 export function hintsFor(output) {
   const hints = HINTS.filter(([pattern]) => pattern.test(output)).map(([, hint]) => hint);
   return hints.length ? `\nHow to fix:\n${hints.map((h) => `  - ${h}`).join("\n")}` : "";
@@ -42,6 +53,10 @@ export function hintsFor(output) {
  * not allowed in compact mappings at line 2…", often at the wrong line) replaced with what is
  * wrong in plain words, at the line of the mistake, with the fix (scripts/lib/front-matter.mjs).
  * `contentPath` is where the files are; `label` is the folder name the editor knows them by.
+ *
+ * @param {string} output
+ * @param {string} contentPath
+ * @param {string} label
  */
 export function explainYamlErrors(output, contentPath, label) {
   const lines = output.split("\n");
@@ -56,7 +71,7 @@ export function explainYamlErrors(output, contentPath, label) {
         found = null; // unreadable: Contentlayer's own words stand
       }
     }
-    if (!found) {
+    if (!failed || !found) {
       explained.push(lines[i]);
       continue;
     }

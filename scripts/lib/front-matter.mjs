@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Front matter that YAML cannot read, explained in an editor's words, at the line where the
  * mistake is rather than where the YAML parser gave up: an unclosed quote on line 3 makes it
@@ -7,7 +8,16 @@
 import { parseDocument } from "yaml";
 import { FRONT_MATTER, FRONT_MATTER_OPENING } from "../../schema/front-matter.mjs";
 
-/** The front matter's text and the file line its first line is on, or null when there is none. */
+/**
+ * @typedef {{ field: string | null; problem: string; closer?: string }} LineProblem
+ * @typedef {{ line: number; field: string | null; problem: string }} FrontMatterProblem
+ */
+
+/**
+ * The front matter's text and the file line its first line is on, or null when there is none.
+ *
+ * @param {string} text
+ */
 function frontMatterOf(text) {
   const match = FRONT_MATTER.exec(text);
   return match ? { source: match[1] ?? "", firstLine: 2 } : null;
@@ -15,14 +25,27 @@ function frontMatterOf(text) {
 
 /** `key: value` and `- value` lines; the key is null for a list item. */
 const ENTRY = /^(\s*)(?:-\s+)?(?:([A-Za-z_][\w.-]*):(?=\s|$))?[ \t]*(.*)$/;
+/**
+ * A line's parts as ENTRY reads them (every line of one line matches: each part is optional).
+ *
+ * @param {string} line
+ */
+const entryOf = (line) => /** @type {RegExpExecArray} */ (ENTRY.exec(line));
+/** @param {string} line how many spaces it starts with */
+const indentOf = (line) => /** @type {RegExpExecArray} */ (/^ */.exec(line))[0].length;
 const BLOCK_SCALAR = /^[|>][+-]?\d*\s*(#.*)?$/;
 /** Characters YAML reserves at the start of a plain value. */
 const RESERVED_START = /^[@`*&!%?]/;
 
+/** @param {string} value */
 const quotedForYaml = (value) =>
   value.includes('"') && !value.includes("'") ? `'${value}'` : JSON.stringify(value);
 
-/** Where a quoted value closes: the index of its closing quote, or -1. */
+/**
+ * Where a quoted value closes: the index of its closing quote, or -1.
+ *
+ * @param {string} value
+ */
 function closingQuote(value) {
   const quote = value[0];
   for (let i = 1; i < value.length; i++) {
@@ -35,12 +58,17 @@ function closingQuote(value) {
   return -1;
 }
 
-/** What is wrong with one line of front matter, as { field, problem }, or null. */
+/**
+ * What is wrong with one line of front matter, as { field, problem }, or null.
+ *
+ * @param {string} line
+ * @returns {LineProblem | null}
+ */
 function lineProblem(line) {
   if (/^ *\t/.test(line)) {
     return { field: null, problem: "is indented with a tab; YAML needs spaces: indent with two spaces" };
   }
-  const [, , key, rawValue] = ENTRY.exec(line);
+  const [, , key, rawValue] = entryOf(line);
   const value = rawValue.trim();
   const field = key ?? null;
   const name = key ? `${key}: ` : "- ";
@@ -91,18 +119,23 @@ function lineProblem(line) {
   return null;
 }
 
-/** Whether YAML reads this one line on its own. */
+/** @param {string} line whether YAML reads this one line on its own */
 const readsAlone = (line) => parseDocument(line.trim(), { prettyErrors: false }).errors.length === 0;
 
 /**
  * The line, after `from`, on which a quote or bracket opened on line `from` closes, among the
  * lines indented under it (the rest of the same value); -1 when it never does.
+ *
+ * @param {string[]} lines
+ * @param {number} from
+ * @param {number} indent
+ * @param {string} closer
  */
 function closedLater(lines, from, indent, closer) {
   for (let j = from + 1; j < lines.length; j++) {
     const line = lines[j];
     if (line.trim() === "") continue;
-    if (/^ */.exec(line)[0].length <= indent) return -1;
+    if (indentOf(line) <= indent) return -1;
     if (line.includes(closer)) return j;
   }
   return -1;
@@ -113,6 +146,9 @@ function closedLater(lines, from, indent, closer) {
  * YAML reads it. Lines are read top down; the first line that looks wrong, at or above the line
  * where YAML gave up, is the one reported. When no line looks wrong, YAML's own finding is
  * given with its line.
+ *
+ * @param {string} text the whole file
+ * @returns {FrontMatterProblem | null}
  */
 export function explainFrontMatter(text) {
   const front = frontMatterOf(text);
@@ -132,6 +168,7 @@ export function explainFrontMatter(text) {
   const errorLine = error.linePos?.[0]?.line ?? lines.length;
 
   if (error.code === "DUPLICATE_KEY") {
+    /** @type {Map<string, number>} */
     const seen = new Map();
     for (const [i, line] of lines.entries()) {
       const key = /^([A-Za-z_][\w.-]*):/.exec(line)?.[1];
@@ -140,7 +177,7 @@ export function explainFrontMatter(text) {
         return {
           line: front.firstLine + i,
           field: key,
-          problem: `appears twice (lines ${front.firstLine + seen.get(key)} and ${front.firstLine + i}); keep one`,
+          problem: `appears twice (lines ${front.firstLine + /** @type {number} */ (seen.get(key))} and ${front.firstLine + i}); keep one`,
         };
       }
       seen.set(key, i);
@@ -152,7 +189,7 @@ export function explainFrontMatter(text) {
   for (let i = 0; i < Math.min(lines.length, errorLine); i++) {
     const line = lines[i];
     if (line.trim() === "" || line.trim().startsWith("#")) continue;
-    const indent = /^ */.exec(line)[0].length;
+    const indent = indentOf(line);
     if (blockIndent >= 0 && indent > blockIndent) continue;
     blockIndent = -1;
     const found = lineProblem(line);
@@ -170,7 +207,7 @@ export function explainFrontMatter(text) {
     if (found && (found.closer || found.field === null || !readsAlone(line))) {
       return { line: front.firstLine + i, field: found.field, problem: found.problem };
     }
-    const [, lead, key, value] = ENTRY.exec(line);
+    const [, lead, key, value] = entryOf(line);
     if (key && BLOCK_SCALAR.test(value.trim())) blockIndent = lead.length;
   }
   const where = front.firstLine + errorLine - 1;
@@ -182,7 +219,12 @@ export function explainFrontMatter(text) {
   };
 }
 
-/** The explanation as one line of an error report: "content/stories/x.md, line 3: field …". */
+/**
+ * The explanation as one line of an error report: "content/stories/x.md, line 3: field …".
+ *
+ * @param {string} file
+ * @param {FrontMatterProblem} found
+ */
 export function describeFrontMatterProblem(file, found) {
   const field = found.field ? `field "${found.field}": ` : "";
   return `${file}, line ${found.line}: ${field}${found.problem}`;

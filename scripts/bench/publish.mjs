@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * npm run bench:publish: what publishing costs, and whether it stays flat as the archive grows.
  * Prints figures; asserts nothing. Everything runs in .synthetic/ workspaces and on loopback.
@@ -18,32 +19,31 @@
  * Writes .bench/publish.json.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { startCluster } from "../deploy/cluster.mjs";
-import { measure } from "./lib/measure.mjs";
+import { setTimeout as sleep } from "node:timers/promises";
+import { quantile, root, runWhenMain, writeFigures } from "../lib/bench-options.mjs";
+import { measureBuild, syntheticSite, workspaceCluster } from "../lib/workspace.mjs";
 
-const root = path.resolve(import.meta.dirname, "..");
-const { values } = parseArgs({
-  options: {
-    counts: { type: "string", default: "1,1000,10000" },
-    port: { type: "string", default: "4460" },
-    publishes: { type: "string", default: "12" },
-  },
-});
-const counts = values.counts.split(",").map(Number);
-const node = process.execPath;
+/** The options of `npm run bench:publish`, and their defaults. */
+export const PUBLISH_DEFAULTS = { counts: "1,1000,10000", port: 4460, publishes: 12 };
+
+/**
+ * @typedef {{ status: number; body: string }} Fetched
+ * @typedef {[path: string, ok: (response: Fetched) => boolean]} Check
+ */
+
 const SITE_URL = "https://broadsheet.example";
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** @param {number} ms */
 const iso = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, "Z");
+/** @param {number} bytes */
 const mib = (bytes) => Math.round(bytes / 2 ** 20);
-const quantile = (list, q) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-};
-const round = (ms) => Math.round(ms);
+const round = Math.round;
 
+/**
+ * @param {string} url
+ * @returns {Promise<Fetched>}
+ */
 async function fetchText(url) {
   try {
     const response = await fetch(url);
@@ -53,7 +53,13 @@ async function fetchText(url) {
   }
 }
 
-/** Polls until every check holds on every base; returns ms from `since` (Infinity after 60 s). */
+/**
+ * Polls until every check holds on every base; returns ms from `since` (Infinity after 60 s).
+ *
+ * @param {string[]} bases
+ * @param {Check[]} checks
+ * @param {number} since
+ */
 async function liveAfter(bases, checks, since) {
   const pending = new Set(bases);
   let last = since;
@@ -73,21 +79,23 @@ async function liveAfter(bases, checks, since) {
   return last - since;
 }
 
-const results = { machine: { cores: (await import("node:os")).cpus().length }, runs: [] };
-
-for (const count of counts) {
+/**
+ * One count's run: build, then a deployment, first renders and publishes.
+ *
+ * @param {number} count
+ * @param {number} port
+ * @param {number} publishCount
+ */
+async function publishRun(count, port, publishCount) {
+  const node = process.execPath;
   const dir = path.join(root, ".synthetic", `bench-publish-${count}`);
+  /** @param {string[]} args */
   const run = (args) =>
     spawnSync(node, args, { cwd: dir, env: { ...process.env, PWD: dir, SITE_URL }, encoding: "utf8" });
-  spawnSync(
-    node,
-    [path.join(root, "scripts/synthetic-site.mjs"), "--count", String(count), "--dir", dir, "--skip-build"],
-    { stdio: "inherit" },
-  );
+  syntheticSite(count, dir, { build: false });
   process.stdout.write(`${count} stories: building ... `);
   process.env.SITE_URL = SITE_URL;
-  const content = await measure(node, [path.join(root, "scripts/publish.mjs"), "--all", "--quiet"], dir);
-  const next = await measure(node, [path.join(root, "node_modules/next/dist/bin/next"), "build"], dir);
+  const { content, next } = await measureBuild(dir);
   const prerendered = Object.keys(
     JSON.parse(readFileSync(path.join(dir, ".next/prerender-manifest.json"), "utf8")).routes,
   );
@@ -95,15 +103,7 @@ for (const count of counts) {
     `content ${content.seconds.toFixed(1)} s (peak ${mib(content.peakBytes)} MiB), next build ${next.seconds.toFixed(1)} s (peak ${mib(next.peakBytes)} MiB), ${prerendered.length} routes prerendered`,
   );
 
-  const port = Number(values.port);
-  const cluster = await startCluster({
-    instances: 2,
-    port,
-    standalone: dir,
-    distDir: ".next",
-    store: path.join(dir, ".broadsheet", "store"),
-    redis: true,
-  });
+  const { cluster, stop } = await workspaceCluster(dir, port);
   const instance = `http://127.0.0.1:${cluster.instances[0].port}`;
   const bases = [...cluster.instances.map((i) => `http://127.0.0.1:${i.port}`), cluster.url];
   try {
@@ -122,12 +122,13 @@ for (const count of counts) {
 
     const publishes = [];
     const storyDir = path.join(dir, "content", "stories");
-    for (let i = 0; i < Number(values.publishes); i++) {
+    for (let i = 0; i < publishCount; i++) {
       const kind = ["new story", "correction", "takedown"][i % 3];
       const slug = `bench-publish-${Math.floor(i / 3)}`;
       const headline = `Benchmark publish ${Math.floor(i / 3)}${kind === "correction" ? " corrected" : ""}`;
       const word = `benchword${Math.floor(i / 3)}x${kind === "correction" ? "c" : "n"}`;
       let command;
+      let commandMs = 0;
       if (kind === "takedown") {
         command = run([path.join(root, "scripts/takedown.mjs"), slug, "--reason", "benchmark"]);
       } else {
@@ -158,12 +159,13 @@ for (const count of counts) {
         );
         const started = performance.now();
         command = run([path.join(root, "scripts/publish.mjs"), "--quiet"]);
-        command.ms = performance.now() - started;
+        commandMs = performance.now() - started;
       }
       if (command.status !== 0) throw new Error(`publish failed:\n${command.stdout}\n${command.stderr}`);
       const returned = Date.now();
       const page = `/stories/${slug}`;
       const shown = kind !== "takedown";
+      /** @type {Check[]} */
       const checks = [
         [page, (r) => (shown ? r.status === 200 && r.body.includes(headline) : r.status === 410)],
         ["/", (r) => r.body.includes(`href="${page}"`) === shown && (!shown || r.body.includes(headline))],
@@ -174,7 +176,7 @@ for (const count of counts) {
         ],
       ];
       const live = await liveAfter(bases, checks, returned);
-      publishes.push({ kind, commandMs: round(command.ms ?? 0), liveMs: live });
+      publishes.push({ kind, commandMs: round(commandMs), liveMs: live });
       // The next round starts clean: the takedown record goes, so the slug can be used again.
       if (kind === "takedown") rmSync(path.join(dir, "content", "takedowns", `${slug}.md`));
     }
@@ -198,21 +200,34 @@ for (const count of counts) {
       publishToLiveMs: { count: live.length, p50: round(quantile(live, 0.5)), max: round(Math.max(...live)) },
       publishes,
     };
-    results.runs.push(result);
     console.log(JSON.stringify(result));
+    return result;
   } finally {
-    await cluster.stop();
+    await stop();
   }
 }
 
-console.log(
-  "\n| stories | content step | next build (peak) | routes prerendered | first render p50 / max | publish command p50 | publish-to-live p50 / max |",
-);
-console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-for (const r of results.runs) {
+/** @param {import("../lib/bench-options.mjs").Options<typeof PUBLISH_DEFAULTS>} options */
+export async function publish({ counts, port, publishes }) {
+  const results = {
+    machine: { cores: (await import("node:os")).cpus().length },
+    /** @type {Awaited<ReturnType<typeof publishRun>>[]} */
+    runs: [],
+  };
+  for (const count of counts.split(",").map(Number))
+    results.runs.push(await publishRun(count, port, publishes));
+
   console.log(
-    `| ${r.stories.toLocaleString("en")} | ${r.contentSeconds} s | ${r.nextBuildSeconds} s (${r.nextBuildPeakMiB.toLocaleString("en")} MiB) | ${r.prerenderedRoutes} | ${r.firstRenderMs ? `${r.firstRenderMs.p50} / ${r.firstRenderMs.max} ms` : "n/a"} | ${r.publishCommandMs.p50} ms | ${r.publishToLiveMs.p50} / ${r.publishToLiveMs.max} ms |`,
+    "\n| stories | content step | next build (peak) | routes prerendered | first render p50 / max | publish command p50 | publish-to-live p50 / max |",
   );
+  console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const r of results.runs) {
+    console.log(
+      `| ${r.stories.toLocaleString("en")} | ${r.contentSeconds} s | ${r.nextBuildSeconds} s (${r.nextBuildPeakMiB.toLocaleString("en")} MiB) | ${r.prerenderedRoutes} | ${r.firstRenderMs ? `${r.firstRenderMs.p50} / ${r.firstRenderMs.max} ms` : "n/a"} | ${r.publishCommandMs.p50} ms | ${r.publishToLiveMs.p50} / ${r.publishToLiveMs.max} ms |`,
+    );
+  }
+  writeFigures("publish.json", results);
+  return results;
 }
-mkdirSync(path.join(root, ".bench"), { recursive: true });
-writeFileSync(path.join(root, ".bench", "publish.json"), JSON.stringify(results, null, 2));
+
+await runWhenMain(import.meta, PUBLISH_DEFAULTS, publish);

@@ -1,7 +1,10 @@
+// @ts-check
 /**
  * Runs Debian's nginx with a configuration of ours, in a folder of ours, on loopback ports: for
  * the benchmark's static baseline and the reference deployment. Nothing outside `dir` is
  * written (the error log given with -e, the pid file and the temp paths all live in it).
+ * It lives in deploy/, the lower layer: the scripts import it from here, deploy/ imports nothing
+ * from scripts/.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -13,7 +16,12 @@ export function nginxAvailable() {
   return existsSync(NGINX);
 }
 
-/** The directives every configuration here starts with; `http` is the http block's contents. */
+/**
+ * The directives every configuration here starts with; `http` is the http block's contents.
+ *
+ * @param {string} dir the folder of its pid file, logs and temp paths
+ * @param {string} http
+ */
 export function nginxConf(dir, http) {
   return `# Written by Broadsheet's scripts; safe to delete.
 daemon on;
@@ -39,7 +47,12 @@ ${http}
 `;
 }
 
-/** Writes the configuration, checks it (nginx -t) and starts nginx. Returns stop(). */
+/**
+ * Writes the configuration, checks it (nginx -t) and starts nginx. Returns stop().
+ *
+ * @param {string} dir
+ * @param {string} conf
+ */
 export function startNginx(dir, conf) {
   if (!nginxAvailable()) throw new Error(`nginx is not installed (apt-get install nginx): no ${NGINX}`);
   mkdirSync(path.join(dir, "tmp"), { recursive: true });
@@ -54,6 +67,7 @@ export function startNginx(dir, conf) {
   const pid = Number(readFileSync(pidFile, "utf8"));
   return {
     pid,
+    /** @param {string} newConf */
     reload(newConf) {
       writeFileSync(file, newConf);
       const reload = spawnSync(NGINX, [...args, "-s", "reload"], { encoding: "utf8" });
