@@ -1,4 +1,4 @@
-/** WCAG 2.2 A and AA on every page type but the story and search pages (article.spec.ts, search.spec.ts), in both colour schemes. */
+/** WCAG 2.2 A and AA on every page type but the story and search pages (story.spec.ts, search.spec.ts), in both colour schemes. */
 import { test, testNoAxeViolations } from "./fixtures";
 import { firstStory } from "./routes.mjs";
 
