@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { servePublishedContent } from "@/tests/content/build-content";
 import { site } from "@/site.config.mjs";
 import { getLiveEntries, getStoryBySlug } from "./content";
-import { feedAlternates, feedFormats, liveChannel, renderFeed, type Channel } from "./feeds";
+import { feedAlternates, feedFormats, isFeedFormat, liveChannel, renderFeed, type Channel } from "./feeds";
 import { entryPermalink } from "./live";
 import { sectionListingPage, siteChannel } from "./listings";
 import { FEED_FORMATS, HOME_PATH, absoluteUrl, feedPath } from "./url.mjs";
@@ -119,6 +119,15 @@ describe("feed discovery", () => {
         expect(a.title).toContain(channels[i].title);
         expect(a.title).toContain(feedFormats[format].name);
       });
+    }
+  });
+});
+
+describe("feed names", () => {
+  it("are the three formats' file names and nothing else, not even what every object has", () => {
+    for (const name of FEED_FORMATS) expect(isFeedFormat(name)).toBe(true);
+    for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty", "feed.rss", "page"]) {
+      expect(isFeedFormat(name), name).toBe(false);
     }
   });
 });

@@ -18,7 +18,8 @@ export const feedFormats = {
   "feed.json": { name: "JSON Feed", mime: "application/feed+json" },
 } as const satisfies Record<FeedFormat, { name: string; mime: string }>;
 
-export const isFeedFormat = (name: string): name is FeedFormat => name in feedFormats;
+/** Only the formats' own names: `in` would also let through "constructor" and "toString". */
+export const isFeedFormat = (name: string): name is FeedFormat => Object.hasOwn(feedFormats, name);
 
 /**
  * A feed: a listing's (lib/listings.ts listingChannel) or a live story's. Its feeds live under
@@ -55,7 +56,7 @@ export const feedLinks = (channel: Channel): FeedLink[] =>
   FEED_FORMATS.map((format) => ({
     format,
     name: feedFormats[format].name,
-    path: new URL(feedUrl(channel, format)).pathname,
+    path: feedPath(channel.path, format),
   }));
 
 /**
