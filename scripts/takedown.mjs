@@ -38,7 +38,10 @@ const walk = (dir) => {
 walk(path.join(contentDir, "stories"));
 // A story still live but whose file is already gone from this checkout: name it all the same.
 const manifest = path.join(storeDir(), MANIFEST_FILE);
-const live = existsSync(manifest) ? JSON.parse(readFileSync(manifest, "utf8")).stories[slug] : undefined;
+/** @type {{ stories?: Record<string, { source: string }>; articles?: Record<string, { source: string }> } | null} */
+const stored = existsSync(manifest) ? JSON.parse(readFileSync(manifest, "utf8")) : null;
+// A store written before STORE_FORMAT 4 named its stories `articles`.
+const live = (stored?.stories ?? stored?.articles)?.[slug];
 if (live && !found.includes(path.join(contentDir, live.source)))
   found.push(path.join(contentDir, live.source));
 const record = path.join(contentDir, "takedowns", `${slug}.md`);
