@@ -1,6 +1,6 @@
 import type { Story } from "@/lib/content";
 import type { LivePage } from "@/lib/live";
-import { storyPath } from "@/lib/url.mjs";
+import { pagePath } from "@/lib/url.mjs";
 import { LiveEntryView } from "./LiveEntryView";
 import { Pagination } from "./Pagination";
 import { Panel } from "./Panel";
@@ -52,7 +52,7 @@ export function LiveBlog({ story, live }: Props) {
           <LiveEntryView key={shown.entry.slug} {...shown} />
         ))}
       </section>
-      <Pagination page={live.page} totalPages={live.totalPages} href={(n) => storyPath(story.slug, n)} />
+      <Pagination page={live.page} totalPages={live.totalPages} href={(n) => pagePath(story.url, n)} />
     </div>
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { Section } from "@/site.config.mjs";
 import type { Story } from "./content";
-import { HOME_PATH, SECTIONS_PATH, TOPICS_PATH, sectionPath, storyPath } from "./url.mjs";
+import { HOME_PATH, SECTIONS_PATH, TOPICS_PATH, pagePath, sectionPath } from "./url.mjs";
 
 export type Crumb = { name: string; path: string };
 
@@ -24,5 +24,5 @@ export const storyTrail = (story: Story, section: Section, page = 1): Crumb[] =>
   trail(
     sectionCrumb(section),
     { name: story.headline, path: story.url },
-    ...(page > 1 ? [{ name: `Page ${page}`, path: storyPath(story.slug, page) }] : []),
+    ...(page > 1 ? [{ name: `Page ${page}`, path: pagePath(story.url, page) }] : []),
   );

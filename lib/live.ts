@@ -2,13 +2,13 @@
  * A live blog's pages (issue 14): which entries each page holds, where an entry's permalink
  * leads, and the words that stand for an entry where it has no title (feeds, structured data).
  * Page 1, at the story's own address, holds the pinned entries and the newest LIVE_PAGE_SIZE
- * others; older ones follow at storyPath(slug, n), newest first.
+ * others; older ones follow at pagePath(story.url, n), newest first.
  */
 import { plainText } from "@/schema/headings";
 import { LIVE_PAGE_SIZE } from "@/site.config.mjs";
 import { getLiveEntries, type Story, type LiveEntry } from "./content";
 import { pageCount, paginate } from "./listings";
-import { entryPath, storyPath } from "./url.mjs";
+import { entryPath, pagePath } from "./url.mjs";
 
 /** An entry as its page shows it. */
 export type ShownEntry = {
@@ -88,7 +88,7 @@ export function entryPageNumber(story: Story, entry: LiveEntry): number {
 
 /** Where an entry is read now: its page and its anchor. */
 export const entryLocation = (story: Story, entry: LiveEntry) =>
-  `${storyPath(story.slug, entryPageNumber(story, entry))}#${entryAnchor(entry)}`;
+  `${pagePath(story.url, entryPageNumber(story, entry))}#${entryAnchor(entry)}`;
 
 /** A live story's entry by its id, or null. */
 export const getLiveEntry = (story: Story, slug: string): LiveEntry | null =>

@@ -9,7 +9,7 @@ import { modifiedAtOf, type Story, type Author } from "./content";
 import { feedAlternates, liveChannel, type Channel, type FeedFormat } from "./feeds";
 import { SOCIAL_IMAGE } from "./structured-data";
 import { listingChannel, sectionListing, siteChannel, type ListingPageData } from "./listings";
-import { HOME_PATH, absoluteUrl, pagePath, socialImagePath, storyPath } from "./url.mjs";
+import { HOME_PATH, absoluteUrl, pagePath, socialImagePath } from "./url.mjs";
 
 type PageMetadata = {
   title?: string;
@@ -88,7 +88,7 @@ export function storyMetadata({ story, authors, section, page = 1 }: StoryMetada
   const base = pageMetadata({
     title: page > 1 ? `${story.headline}, page ${page}` : story.headline,
     description: story.standfirst,
-    path: storyPath(story.slug, page),
+    path: pagePath(story.url, page),
     // A live blog announces its own feed (its entries) first.
     channels: [...(story.live ? [liveChannel(story)] : []), listingChannel(sectionListing(section))],
     // A story page points feed readers at its section's and the site's RSS; the listing pages
