@@ -5,9 +5,7 @@
  * The colours are CSS variables (`--color-paper`...), set on :root for the light scheme and
  * again for the dark one, so that a utility such as `bg-paper` follows the reader's scheme.
  *
- * The typography plugin's rules for the story body, in Broadsheet's colours only.
- *
- * The plugin's default `.prose` carries a grey palette, a second copy of it in lab() colours,
+ * The typography plugin's default `.prose` carries a grey palette, a second copy of it in lab() colours,
  * and an inverted palette; all three were overridden or unused here and cost 0.55 KB gzip of
  * every page's CSS. This keeps the plugin's element rules (its first DEFAULT block and its base
  * size) and replaces the palette with ours. It reads the plugin's own style table, so an upgrade

@@ -1,8 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { LiveEntry } from "@/lib/content";
-import type { FeedLink } from "@/lib/feeds";
-import { FeedLinks } from "./FeedLinks";
 import { LiveEntryView } from "./LiveEntryView";
 
 const entry = {
@@ -29,17 +27,5 @@ describe("LiveEntryView", () => {
     expect(html).toContain("Members file in.");
     expect(html).toContain(">Key event<");
     expect(html).toContain(">Pinned<");
-  });
-});
-
-describe("FeedLinks", () => {
-  it("links to each feed it is given, by its name", () => {
-    const links: FeedLink[] = [
-      { format: "feed.xml", name: "RSS", path: "/world/feed.xml" },
-      { format: "feed.json", name: "JSON Feed", path: "/world/feed.json" },
-    ];
-    const html = renderToStaticMarkup(<FeedLinks links={links} />);
-    for (const link of links)
-      expect(html).toMatch(new RegExp(`<a href="${link.path}"[^>]*>${link.name}</a>`));
   });
 });

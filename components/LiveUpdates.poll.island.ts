@@ -5,7 +5,7 @@
  * readers). Clicking it fetches the page, puts its entries list (#live-entries) in place of the
  * one shown and moves focus to the newest new entry.
  *
- * The page's contract (components/Story.tsx): entries are <article data-entry-id="<slug>"> in
+ * The page's contract (components/LiveBlog.tsx, LiveEntryView.tsx): entries are <article data-entry-id="<slug>"> in
  * <section id="live-entries">, newest first; the loader's root carries the count and version
  * the page was rendered with.
  */

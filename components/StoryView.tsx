@@ -1,4 +1,3 @@
-import type { EmbedRef } from "@/lib/content";
 import type { StoryPage } from "@/lib/story-page";
 import { absoluteUrl, livePollPath } from "@/lib/url.mjs";
 import { LIVE_POLL_SECONDS } from "@/site.config.mjs";
@@ -42,10 +41,7 @@ export function StoryView({
   const corrections = story.correctionLog;
   const image = story.leadImage;
   const embeds = live
-    ? [
-        live.page === 1 ? story.embeds : [],
-        ...[...live.pinned, ...live.entries].map((e) => e.entry.embeds as EmbedRef[]),
-      ]
+    ? [live.page === 1 ? story.embeds : [], ...[...live.pinned, ...live.entries].map((e) => e.entry.embeds)]
     : [story.embeds];
   return (
     <>

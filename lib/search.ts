@@ -72,11 +72,11 @@ function index(): Indexed {
     state = { stored, index, docs: new Map(stories.map((a) => [a.slug, a])), newest: newestOf(stories) };
   } else {
     const next = new Map(stories.map((a) => [a.slug, a]));
-    for (const [slug, article] of next) {
+    for (const [slug, story] of next) {
       const before = state.docs.get(slug);
-      if (before === article) continue;
-      if (before) state.index.replace(documentOf(article));
-      else state.index.add(documentOf(article));
+      if (before === story) continue;
+      if (before) state.index.replace(documentOf(story));
+      else state.index.add(documentOf(story));
     }
     for (const slug of state.docs.keys()) if (!next.has(slug)) state.index.discard(slug);
     state = { stored, index: state.index, docs: next, newest: newestOf(stories) };

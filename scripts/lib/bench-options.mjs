@@ -1,9 +1,10 @@
 // @ts-check
 /**
  * What every benchmark (scripts/bench/) shares: its command-line options, read from one table of
- * defaults, and where its figures are written. A benchmark module exports its defaults and a
- * function of the options; run as a script (`node scripts/bench/live.mjs --readers 10`), it
- * reads the options from the command line with `runWhenMain`.
+ * defaults, and where its figures are written. A benchmark module exports a function of its
+ * options that returns its figures; scripts/bench.mjs runs weights, lighthouse, load, soak and
+ * live in turn. live, publish and scale also export their defaults and run as scripts of their
+ * own (`node scripts/bench/live.mjs --readers 10`), reading the command line with `runWhenMain`.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
