@@ -13,7 +13,7 @@ type Props = {
   listing: ListingPageData;
   page: Page<Teaser>;
   /** The listing's feeds (its channel's), for its readers to follow. */
-  feeds?: FeedLink[];
+  feeds: FeedLink[];
 };
 
 /** A section, topic or author: heading, description, feeds, one page of stories. */
@@ -48,7 +48,7 @@ export function ListingPage({ listing, page, feeds }: Props) {
             ))}
           </ul>
         )}
-        {feeds && <FeedLinks links={feeds} />}
+        <FeedLinks links={feeds} />
         {page.total > 0 && (
           <p className="mt-2 text-sm text-muted">{formatCount(page.total, "story", "stories")}</p>
         )}
