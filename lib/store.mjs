@@ -22,9 +22,9 @@
  * In development (`next dev` beside `contentlayer2 dev`) the content comes from Contentlayer's
  * own output in .contentlayer/generated instead, reloaded when it changes.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { generatedDir } from "../schema/generated.mjs";
+import { generatedDir, readDocuments } from "../schema/generated.mjs";
 
 /**
  * One JSON line of the server's log: through lib/server-log.mjs when the server runs (it
@@ -200,10 +200,7 @@ function loadFromStore(dir, previous) {
  */
 function loadFromGenerated(dir) {
   /** @param {string} type */
-  const read = (type) => {
-    const file = path.join(dir, type, "_index.json");
-    return existsSync(file) ? readJson(file) : [];
-  };
+  const read = (type) => readDocuments(dir, type);
   const stories = read("Story");
   /** @type {StoredTakedown[]} */
   const takedowns = read("Takedown");

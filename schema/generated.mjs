@@ -13,13 +13,17 @@ export const generatedDir = (/** @type {string} */ root) =>
   path.join(/* turbopackIgnore: true */ root, ".contentlayer", "generated");
 
 /**
- * Every document of one type ("Story", "Author"...) that the last content build in `root` wrote:
- * none when it wrote none. Read from disk, never from a module cached by an earlier build.
- * @param {string} root
+ * Every document of one type ("Story", "Author"...) in a folder of generated documents: none
+ * when the build wrote none. Read from disk, never from a module cached by an earlier build.
+ * @param {string} dir a generatedDir()
  * @param {string} type
  * @returns {any[]}
  */
-export function readGenerated(root, type) {
-  const file = path.join(generatedDir(root), type, "_index.json");
+export function readDocuments(dir, type) {
+  const file = path.join(/* turbopackIgnore: true */ dir, type, "_index.json");
   return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : [];
 }
+
+/** The same, for the last content build in the project (or workspace) folder `root`. */
+export const readGenerated = (/** @type {string} */ root, /** @type {string} */ type) =>
+  readDocuments(generatedDir(root), type);
