@@ -14,7 +14,7 @@ export const trail = (...crumbs: Crumb[]): Crumb[] => [{ name: "Home", path: HOM
 
 export const sectionsCrumb: Crumb = { name: "Sections", path: SECTIONS_PATH };
 export const topicsCrumb: Crumb = { name: "Topics", path: TOPICS_PATH };
-export const sectionCrumb = (section: Section): Crumb => ({
+const sectionCrumb = (section: Section): Crumb => ({
   name: section.name,
   path: sectionPath(section.slug),
 });

@@ -47,7 +47,7 @@ export const liveChannel = (story: Story): Channel => ({
   liveStory: story,
 });
 
-export const feedUrl = (channel: Channel, format: FeedFormat) => absoluteUrl(feedPath(channel.path, format));
+const feedUrl = (channel: Channel, format: FeedFormat) => absoluteUrl(feedPath(channel.path, format));
 
 /** A link to one of a channel's feeds, as a listing shows it to readers (components/FeedLinks). */
 export type FeedLink = { format: FeedFormat; name: string; path: string };

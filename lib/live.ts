@@ -80,7 +80,7 @@ export const entryAnchor = (entry: LiveEntry) => `entry-${entry.slug}`;
 export const entryPermalink = (story: Story, entry: LiveEntry) => entryPath(story.url, entry.slug);
 
 /** The page that holds an entry now (pinned entries are on page 1). */
-export function entryPageNumber(story: Story, entry: LiveEntry): number {
+function entryPageNumber(story: Story, entry: LiveEntry): number {
   if (entry.pinned) return 1;
   const index = pagedEntries(story).indexOf(entry);
   return Math.floor(index / LIVE_PAGE_SIZE) + 1;

@@ -38,7 +38,7 @@ async function fonts() {
  */
 const COVERED = /[\u0020-\u007e\u00a0-\u024f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20c0\u2122]/u;
 
-export const coveredByFonts = (text: string) =>
+const coveredByFonts = (text: string) =>
   [...text]
     .filter((c) => COVERED.test(c))
     .join("")
